@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tierlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tierlint", targets: ["tierlint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // C libraries from the system, found by pkg-config. Only the adapters below import them.
+        .systemLibrary(
+            name: "CGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
+
+        // GitHub's Markdown parser behind a Swift value API: bytes in, blocks and tables out.
+        .target(name: "TierlintMarkdown", dependencies: ["CCmarkGFM"]),
+
+        // The policy engine: files in, findings out. No git, no file system.
+        .target(
+            name: "TierlintCore",
+            dependencies: ["TierlintMarkdown", "Yams"],
+            resources: [.embedInCode("Resources/models.yml")]
+        ),
+
+        // Reads files from the index, a tree or the working tree; installs the hook.
+        .target(
+            name: "TierlintGit",
+            dependencies: ["CGit2", "TierlintCore"],
+            resources: [.embedInCode("Resources/pre-commit")]
+        ),
+
+        .executableTarget(
+            name: "tierlint",
+            dependencies: [
+                "TierlintCore", "TierlintGit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "TierlintMarkdownTests", dependencies: ["TierlintMarkdown"]),
+        .testTarget(name: "TierlintCoreTests", dependencies: ["TierlintCore"]),
+        .testTarget(name: "TierlintGitTests", dependencies: ["TierlintGit", "TierlintCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tierlint"]),
+    ]
+)

@@ -1,0 +1,223 @@
+import CCmarkGFM
+
+/// The only place that touches cmark-gfm: it parses, copies what tierlint needs into
+/// Swift values and frees the C tree before returning. Traversal is iterative
+/// (cmark's own iterator), so deeply nested input cannot exhaust the stack.
+enum CmarkAdapter {
+    /// The extensions github.com enables for Markdown files.
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    static func parse(_ input: [UInt8]) -> MarkdownDocument {
+        _ = registration
+        // GitHub ignores a byte order mark; strip it so columns count from the first visible character.
+        let bytes = input.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(input.dropFirst(3)) : input
+
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return MarkdownDocument(blocks: []) }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
+        defer { cmark_node_free(root) }
+
+        var reader = BlockReader(source: SourceLines(bytes))
+        return MarkdownDocument(blocks: reader.read(root))
+    }
+}
+
+/// Walks the block tree once and collects the blocks of interest.
+private struct BlockReader {
+    let source: SourceLines
+    var blocks: [MarkdownBlock] = []
+
+    init(source: SourceLines) {
+        self.source = source
+    }
+
+    mutating func read(_ root: OpaquePointer) -> [MarkdownBlock] {
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch typeName(node) {
+            case "heading":
+                blocks.append(.heading(MarkdownHeading(
+                    level: Int(cmark_node_get_heading_level(node)),
+                    text: InlineText.of(node),
+                    line: Int(cmark_node_get_start_line(node)))))
+                skipChildren(of: node, iterator)
+            case "paragraph":
+                blocks.append(.paragraph(MarkdownParagraph(
+                    text: InlineText.of(node),
+                    line: Int(cmark_node_get_start_line(node)),
+                    endLine: Int(cmark_node_get_end_line(node)))))
+                skipChildren(of: node, iterator)
+            case "html_block":
+                blocks.append(.html(MarkdownHTML(
+                    literal: literal(node),
+                    line: Int(cmark_node_get_start_line(node)),
+                    endLine: Int(cmark_node_get_end_line(node)))))
+            case "table":
+                if let table = readTable(node) { blocks.append(.table(table)) }
+                skipChildren(of: node, iterator)
+            default:
+                continue
+            }
+        }
+        return blocks
+    }
+
+    private func skipChildren(of node: OpaquePointer, _ iterator: OpaquePointer) {
+        cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+    }
+
+    private func readTable(_ table: OpaquePointer) -> MarkdownTable? {
+        var header: MarkdownRow?
+        var rows: [MarkdownRow] = []
+        var rowNode = cmark_node_first_child(table)
+        while let row = rowNode {
+            let cells = readCells(row)
+            let line = Int(cmark_node_get_start_line(row))
+            let markdownRow = MarkdownRow(cells: cells, line: line, hasExtraCells: hasDroppedCells(row))
+            if header == nil && cmark_gfm_extensions_get_table_row_is_header(row) != 0 {
+                header = markdownRow
+            } else {
+                rows.append(markdownRow)
+            }
+            rowNode = cmark_node_next(row)
+        }
+        guard let header else { return nil }
+        return MarkdownTable(
+            header: header,
+            rows: rows,
+            line: Int(cmark_node_get_start_line(table)),
+            endLine: Int(cmark_node_get_end_line(table)))
+    }
+
+    private func readCells(_ row: OpaquePointer) -> [MarkdownCell] {
+        var cells: [MarkdownCell] = []
+        var cellNode = cmark_node_first_child(row)
+        while let cell = cellNode {
+            let line = Int(cmark_node_get_start_line(cell))
+            let byteColumn = Int(cmark_node_get_start_column(cell))
+            // A padding cell has no source position (column 0). A real cell's position is its
+            // leading pipe or first space; point at the first character of its content instead.
+            let column = byteColumn > 0 ? source.characterColumn(line: line, byteColumn: contentStart(cell, byteColumn)) : nil
+            cells.append(MarkdownCell(text: InlineText.of(cell), line: line, column: column))
+            cellNode = cmark_node_next(cell)
+        }
+        return cells
+    }
+
+    private func contentStart(_ cell: OpaquePointer, _ cellColumn: Int) -> Int {
+        if let first = cmark_node_first_child(cell), cmark_node_get_start_column(first) > 0 {
+            return Int(cmark_node_get_start_column(first))
+        }
+        // An empty cell: point one space in, where its content would be written.
+        let line = Int(cmark_node_get_start_line(cell))
+        let end = Int(cmark_node_get_end_column(cell))
+        let next = source.bytes(line: line, fromColumn: cellColumn + 1, toColumn: cellColumn + 1)
+        return end > cellColumn && next.first == UInt8(ascii: " ") ? cellColumn + 1 : cellColumn
+    }
+
+    /// GitHub drops cells past the header's width; cmark keeps the row's full extent, so
+    /// anything other than pipes and spaces after the last kept cell was dropped.
+    private func hasDroppedCells(_ row: OpaquePointer) -> Bool {
+        guard let last = cmark_node_last_child(row), cmark_node_get_start_column(last) > 0 else { return false }
+        let line = Int(cmark_node_get_start_line(row))
+        let from = Int(cmark_node_get_end_column(last)) + 1
+        let to = Int(cmark_node_get_end_column(row))
+        guard to > from else { return false }
+        return source.bytes(line: line, fromColumn: from, toColumn: to).contains { byte in
+            byte != UInt8(ascii: "|") && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t")
+        }
+    }
+}
+
+/// The reader's text of an inline tree: what a person sees, not the markup.
+enum InlineText {
+    static func of(_ node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node else { continue }
+            switch typeName(current) {
+            case "text", "code":
+                text += literal(current)
+            case "softbreak", "linebreak":
+                text += " "
+            case "strikethrough", "html_inline":
+                // Struck-through text is text the author removed ("~~haiku~~ sonnet" means sonnet).
+                cmark_iter_reset(iterator, current, CMARK_EVENT_EXIT)
+            case "image":
+                // Alt text is what a reader gets in place of the image.
+                continue
+            default:
+                continue
+            }
+        }
+        return text.trimmingSpaces()
+    }
+}
+
+private func typeName(_ node: OpaquePointer) -> String {
+    guard let name = cmark_node_get_type_string(node) else { return "" }
+    return String(cString: name)
+}
+
+private func literal(_ node: OpaquePointer) -> String {
+    guard let value = cmark_node_get_literal(node) else { return "" }
+    return String(cString: value)
+}
+
+/// Byte offsets of line starts, counted the way cmark counts lines (LF, CR LF or a lone CR).
+struct SourceLines {
+    private let storage: [UInt8]
+    private let starts: [Int]
+
+    init(_ bytes: [UInt8]) {
+        storage = bytes
+        var starts = [0]
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        self.starts = starts
+    }
+
+    /// The 1-based character column of a 1-based byte column on a 1-based line.
+    func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+        let start = starts[line - 1]
+        let end = min(start + byteColumn - 1, storage.count)
+        guard start <= end else { return 1 }
+        var characters = 1
+        for byte in storage[start..<end] where byte & 0xC0 != 0x80 { characters += 1 }
+        return characters
+    }
+
+    func bytes(line: Int, fromColumn: Int, toColumn: Int) -> ArraySlice<UInt8> {
+        guard line >= 1, line <= starts.count, fromColumn >= 1, toColumn >= fromColumn else { return [] }
+        let start = starts[line - 1]
+        let lower = min(start + fromColumn - 1, storage.count)
+        let upper = min(start + toColumn, storage.count)
+        return lower < upper ? storage[lower..<upper] : []
+    }
+}

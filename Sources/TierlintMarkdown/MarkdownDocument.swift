@@ -1,0 +1,117 @@
+/// A Markdown file as GitHub renders it, reduced to the blocks tierlint reads:
+/// headings, tables, paragraphs and HTML blocks, in document order and at any depth
+/// (a table inside a list item or a block quote is still a table on GitHub).
+///
+/// Lines are 1-based; columns are 1-based and count characters (Unicode scalars),
+/// not bytes, so that an emoji before a cell does not shift the column an editor shows.
+public struct MarkdownDocument: Sendable, Equatable {
+    public var blocks: [MarkdownBlock]
+
+    public init(blocks: [MarkdownBlock]) {
+        self.blocks = blocks
+    }
+
+    public var tables: [MarkdownTable] {
+        blocks.compactMap { if case .table(let table) = $0 { table } else { nil } }
+    }
+
+    /// Parses UTF-8 Markdown with cmark-gfm and the extensions GitHub enables.
+    public static func parse(_ text: String) -> MarkdownDocument {
+        CmarkAdapter.parse(Array(text.utf8))
+    }
+
+    /// Parses UTF-8 bytes. Invalid sequences are the caller's concern (cmark replaces them).
+    public static func parse(bytes: [UInt8]) -> MarkdownDocument {
+        CmarkAdapter.parse(bytes)
+    }
+}
+
+public enum MarkdownBlock: Sendable, Equatable {
+    case heading(MarkdownHeading)
+    case table(MarkdownTable)
+    case paragraph(MarkdownParagraph)
+    case html(MarkdownHTML)
+}
+
+public struct MarkdownHeading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var line: Int
+
+    public init(level: Int, text: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.line = line
+    }
+}
+
+public struct MarkdownParagraph: Sendable, Equatable {
+    public var text: String
+    public var line: Int
+    public var endLine: Int
+
+    public init(text: String, line: Int, endLine: Int) {
+        self.text = text
+        self.line = line
+        self.endLine = endLine
+    }
+}
+
+/// An HTML block, such as a comment (`<!-- ... -->`) on lines of its own.
+public struct MarkdownHTML: Sendable, Equatable {
+    public var literal: String
+    public var line: Int
+    public var endLine: Int
+
+    public init(literal: String, line: Int, endLine: Int) {
+        self.literal = literal
+        self.line = line
+        self.endLine = endLine
+    }
+}
+
+public struct MarkdownTable: Sendable, Equatable {
+    public var header: MarkdownRow
+    public var rows: [MarkdownRow]
+    public var line: Int
+    public var endLine: Int
+
+    public init(header: MarkdownRow, rows: [MarkdownRow], line: Int, endLine: Int) {
+        self.header = header
+        self.rows = rows
+        self.line = line
+        self.endLine = endLine
+    }
+}
+
+public struct MarkdownRow: Sendable, Equatable {
+    /// One cell per header column: GitHub pads short rows with empty cells and drops extra ones.
+    public var cells: [MarkdownCell]
+    public var line: Int
+    /// The source row had more cells than the header; GitHub does not show the extra ones.
+    public var hasExtraCells: Bool
+
+    /// Cells GitHub added to fill a row shorter than the header.
+    public var paddedCellCount: Int { cells.count(where: { $0.column == nil }) }
+
+    public init(cells: [MarkdownCell], line: Int, hasExtraCells: Bool = false) {
+        self.cells = cells
+        self.line = line
+        self.hasExtraCells = hasExtraCells
+    }
+}
+
+public struct MarkdownCell: Sendable, Equatable {
+    /// The cell's text as a reader sees it: emphasis and code markers removed,
+    /// escaped pipes unescaped, struck-through text left out, inline HTML left out.
+    public var text: String
+    public var line: Int
+    /// `nil` for a cell GitHub added to pad a short row: it has no place in the source.
+    public var column: Int?
+
+    public init(text: String, line: Int, column: Int?) {
+        self.text = text
+        self.line = line
+        self.column = column
+    }
+}

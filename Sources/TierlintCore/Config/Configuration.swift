@@ -1,0 +1,119 @@
+/// Everything `.tierlint.yml` can set, with tierlint's defaults. The defaults are the seeds'
+/// policy: every ticket and agent names a model, security and payment work runs on opus,
+/// and opus takes at most 20% of a sprint.
+public struct Configuration: Sendable {
+    /// Files larger than this are reported and not read.
+    public var maxFileSize: Int = 8 << 20
+    /// Paths never checked, even when named on the command line.
+    public var exclude: [PathGlob] = []
+
+    /// Where definition files live, in addition to (or instead of) the built-in locations.
+    public var definitionLocations: [DefinitionLocation] = DefinitionLocation.builtIn
+    /// Which kinds of definition must name a model. Commands and skills inherit the
+    /// conversation's model by design, so by default only agents must.
+    public var requireModel: Set<DefinitionKind> = [.agent]
+
+    /// Files whose tables with a Model column are backlogs even without a ticket column.
+    public var backlogPaths: [PathGlob] = []
+    public var columns = ColumnVocabulary(
+        model: ["Model", "AI Model", "LLM", "Model Tier", "Agent Model", "Suggested Model", "Assigned Model"],
+        ticket: ["Ticket", "Task", "Title", "Summary", "Story", "Issue", "Item", "User Story", "Work Item"],
+        id: ["#", "ID", "No", "Number", "Key", "Ticket #", "Ticket ID", "Task ID", "Issue #"],
+        owner: ["Owner", "Role", "Assignee", "Owner Role", "Agent"],
+        label: ["Label", "Labels", "Type", "Tags", "Tag", "Category", "Kind", "Area"])
+    /// Cell values that mean "no model yet".
+    public var missingValues: Set<String> = [
+        "", "-", "--", "—", "–", "?", "??", "???", "tbd", "tbc", "tba", "n/a", "na", "none", "todo", "unassigned", "unknown",
+        "…", "...", "pending",
+    ]
+
+    /// Severity per rule slug; `nil` turns the rule off. Rules not listed use their default.
+    public var severities: [String: Severity?] = [:]
+
+    public var security = SecurityPolicy()
+    public var distribution = DistributionPolicy()
+
+    /// Model entries added to or overriding the bundled catalog.
+    public var models: [ModelOverride] = []
+
+    public init() {}
+
+    /// The severity a rule reports at, or `nil` when it is off.
+    public func severity(of rule: RuleDescription) -> Severity? {
+        if let configured = severities[rule.slug] { return configured }
+        return rule.defaultSeverity
+    }
+
+    public func isExcluded(_ path: String) -> Bool {
+        exclude.contains { $0.matches(path) }
+    }
+
+    public func isNamedBacklog(_ path: String) -> Bool {
+        backlogPaths.contains { $0.matches(path) }
+    }
+
+    /// The catalog with this configuration's `models:` applied.
+    public func catalog(from base: ModelCatalog) -> ModelCatalog {
+        base.adding(models.compactMap { model in
+            base.tier(named: model.tier).map { (names: model.names, tier: $0) }
+        })
+    }
+}
+
+/// A place where a tool reads definition files.
+public struct DefinitionLocation: Sendable, Equatable {
+    public var glob: PathGlob
+    public var kind: DefinitionKind
+    public var format: AgentFormat
+
+    public init(_ pattern: String, _ kind: DefinitionKind, _ format: AgentFormat) {
+        self.glob = PathGlob(pattern)
+        self.kind = kind
+        self.format = format
+    }
+
+    /// The locations agent tools read, at any depth so that nested projects and
+    /// example folders in a monorepo are found too. Plugins are found by their manifests.
+    public static let builtIn: [DefinitionLocation] = [
+        DefinitionLocation("**/.claude/agents/**/*.md", .agent, .claudeCode),
+        DefinitionLocation("**/.claude/commands/**/*.md", .command, .claudeCode),
+        DefinitionLocation("**/.claude/skills/**/SKILL.md", .skill, .claudeCode),
+        DefinitionLocation("**/.github/agents/*.agent.md", .agent, .copilot),
+        DefinitionLocation("**/.github/chatmodes/*.chatmode.md", .agent, .copilot),
+        DefinitionLocation("**/.github/prompts/*.prompt.md", .command, .copilot),
+        DefinitionLocation("**/.opencode/agent/**/*.md", .agent, .openCode),
+        DefinitionLocation("**/.opencode/agents/**/*.md", .agent, .openCode),
+        DefinitionLocation("**/.opencode/command/**/*.md", .command, .openCode),
+        DefinitionLocation("**/.opencode/commands/**/*.md", .command, .openCode),
+        DefinitionLocation("**/.cursor/agents/*.md", .agent, .cursor),
+        DefinitionLocation("**/.gemini/agents/*.md", .agent, .gemini),
+    ]
+}
+
+/// A model named in `.tierlint.yml`, with the tier it belongs to.
+public struct ModelOverride: Sendable, Equatable {
+    public var names: [String]
+    public var tier: String
+}
+
+/// Which work is security work, and the tier it needs.
+public struct SecurityPolicy: Sendable {
+    public var minimumTier = "opus"
+    public var vocabulary = SecurityVocabulary.default
+}
+
+/// Targets for the share of tickets (or agents) per tier.
+public struct DistributionPolicy: Sendable {
+    public struct Target: Sendable, Equatable {
+        public var tier: String
+        /// Largest share at this tier or above.
+        public var maximum: Double?
+        /// Smallest share at this tier or below.
+        public var minimum: Double?
+    }
+
+    /// Sections (and files, and agent sets) with fewer judged tickets than this are not judged.
+    public var minimumCount = 5
+    /// Seed 000: "Opus usage < 20%".
+    public var targets = [Target(tier: "opus", maximum: 0.20, minimum: nil)]
+}

@@ -1,0 +1,143 @@
+import TierlintMarkdown
+import Yams
+
+/// An agent, command or skill definition: Markdown with YAML frontmatter naming its model.
+public struct AgentDefinition: Sendable, Equatable {
+    public var path: String
+    public var kind: DefinitionKind
+    public var format: AgentFormat
+    /// The frontmatter `name`, or the file's name when there is none.
+    public var name: String
+    public var description: String
+    /// Other frontmatter text that says what the agent does (`role`, Copilot's `target`...).
+    public var role: String
+    public var model: ModelAssignment
+    /// The file has no frontmatter at all.
+    public var hasFrontmatter: Bool
+
+    /// The words that say what this definition is for: name, role and description.
+    public var purposeText: String {
+        [name, role, description].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    public var subject: String { "\(kind.rawValue) \(name)" }
+}
+
+extension AgentDefinition {
+    /// The name a tool gives a definition without a `name` field: the file name without its
+    /// extensions, or for a skill the folder holding `SKILL.md`.
+    static func defaultName(path: String, kind: DefinitionKind) -> String {
+        let components = path.split(separator: "/")
+        guard let file = components.last else { return path }
+        if kind == .skill, file.lowercased() == "skill.md", components.count > 1 {
+            return String(components[components.count - 2])
+        }
+        for suffix in [".agent.md", ".chatmode.md", ".prompt.md", ".markdown", ".md"] where file.lowercased().hasSuffix(suffix) {
+            return String(file.dropLast(suffix.count))
+        }
+        return String(file)
+    }
+
+    /// Reads a definition file. Returns the definition when the frontmatter could be read
+    /// (or is absent), and the problem when it could not.
+    static func read(
+        path: String, text: String, kind: DefinitionKind, format: AgentFormat,
+        catalog: ModelCatalog, missingValues: Set<String>
+    ) -> (AgentDefinition?, ParseProblem?) {
+        var definition = AgentDefinition(
+            path: path, kind: kind, format: format,
+            name: defaultName(path: path, kind: kind), description: "", role: "",
+            model: ModelAssignment(state: .missing, line: 1, column: 1),
+            hasFrontmatter: false)
+
+        let frontmatter: Frontmatter
+        switch Frontmatter.read(text, path: path) {
+        case .absent:
+            return (definition, nil)
+        case .failed(let problem):
+            return (nil, problem)
+        case .parsed(let parsed):
+            frontmatter = parsed
+        }
+        definition.hasFrontmatter = true
+        // Without a `model` key, point where one would go: the line of the closing `---`.
+        definition.model = ModelAssignment(state: .missing, line: frontmatter.closingLine, column: 1)
+        guard let root = frontmatter.root else { return (definition, nil) }
+        guard case .mapping(let mapping) = root.node else {
+            return (nil, ParseProblem(
+                path: path, line: (root.line ?? 1) + frontmatter.openingLine, column: 1,
+                message: "frontmatter must be a mapping of keys to values, but it is \(root.kindDescription)"))
+        }
+
+        for (keyNode, valueNode) in mapping {
+            guard case .scalar(let key) = keyNode else { continue }
+            let value = YAMLField(node: valueNode, file: path, key: key.string)
+            switch key.string.lowercased() {
+            case "name":
+                if let name = scalarText(valueNode), !name.isEmpty { definition.name = name }
+            case "description":
+                definition.description = scalarText(valueNode) ?? ""
+            case "role", "when-to-use", "when_to_use", "whentouse":
+                definition.role += (definition.role.isEmpty ? "" : " ") + (scalarText(valueNode) ?? "")
+            case "model":
+                let keyLine = (keyNode.mark?.line ?? 1) + frontmatter.openingLine
+                definition.model = readModel(
+                    value, keyLine: keyLine, offset: frontmatter.openingLine,
+                    catalog: catalog, missingValues: missingValues)
+            default:
+                continue
+            }
+        }
+        return (definition, nil)
+    }
+
+    private static func scalarText(_ node: Node) -> String? {
+        if case .scalar(let scalar) = node { return scalar.string }
+        return nil
+    }
+
+    /// A `model` value: a string, or a list of strings (VS Code tries each in turn).
+    private static func readModel(
+        _ value: YAMLField, keyLine: Int, offset: Int, catalog: ModelCatalog, missingValues: Set<String>
+    ) -> ModelAssignment {
+        let line = (value.node.mark?.line).map { $0 + offset } ?? keyLine
+        let column = value.node.mark?.column ?? 1
+        if value.isNull {
+            return ModelAssignment(state: .missing, line: keyLine, column: 1)
+        }
+        switch value.node {
+        case .scalar(let scalar):
+            if scalar.style == .plain, value.node.int != nil || value.node.float != nil {
+                return ModelAssignment(
+                    state: .invalid("`model` is the number \(scalar.string); write a model name such as sonnet"),
+                    line: line, column: column)
+            }
+            if scalar.style == .plain, value.node.bool != nil {
+                return ModelAssignment(
+                    state: .invalid("`model` is the boolean \(scalar.string); write a model name such as sonnet"),
+                    line: line, column: column)
+            }
+            return ModelAssignment.parse(scalar.string, line: line, column: column, catalog: catalog, missingValues: missingValues)
+        case .sequence(let sequence):
+            var names: [ModelAssignment.Name] = []
+            for element in sequence {
+                guard case .scalar(let scalar) = element, !scalar.string.trimmingSpaces().isEmpty else {
+                    return ModelAssignment(
+                        state: .invalid("`model` lists something that is not a model name; list names such as sonnet"),
+                        line: line, column: column)
+                }
+                names.append(ModelAssignment.Name(written: scalar.string, resolution: catalog.resolve(scalar.string)))
+            }
+            if names.isEmpty { return ModelAssignment(state: .missing, line: line, column: column) }
+            return ModelAssignment(state: .named(names), line: line, column: column)
+        case .mapping:
+            return ModelAssignment(
+                state: .invalid("`model` is a mapping; write a model name such as sonnet"),
+                line: line, column: column)
+        case .alias:
+            return ModelAssignment(
+                state: .invalid("`model` is a YAML alias; write a model name such as sonnet"),
+                line: line, column: column)
+        }
+    }
+}

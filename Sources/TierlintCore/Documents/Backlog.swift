@@ -1,0 +1,58 @@
+import TierlintMarkdown
+
+/// The backlog tables of one Markdown file.
+public struct Backlog: Sendable, Equatable {
+    public var path: String
+    public var tables: [BacklogTable]
+
+    public var tickets: [Ticket] { tables.flatMap(\.tickets) }
+}
+
+/// A table with a Model column and a ticket column: each body row is a ticket.
+public struct BacklogTable: Sendable, Equatable {
+    /// The nearest heading above the table, e.g. "Sprint 4: Session Management".
+    public var section: String?
+    public var sectionLine: Int?
+    /// The line of the header row.
+    public var line: Int
+    public var endLine: Int
+    /// The header cell texts, as written.
+    public var columns: [String]
+    public var tickets: [Ticket]
+}
+
+/// One row of a backlog table.
+public struct Ticket: Sendable, Equatable {
+    public var path: String
+    public var line: Int
+    /// The `#` or `ID` cell, when the table has one.
+    public var id: String?
+    public var title: String
+    public var owner: String?
+    /// Text of label, type and tag columns.
+    public var labels: [String]
+    /// Every cell by its header text, for rules that read other columns.
+    public var cells: [String: String]
+    public var model: ModelAssignment
+    public var section: String?
+    /// The row has fewer cells than the header, so it has no Model cell at all.
+    public var lacksModelCell: Bool = false
+
+    /// `ticket 4.3`, or the title when there is no ID.
+    public var subject: String {
+        if let id, !id.isEmpty { return "ticket \(id)" }
+        if !title.isEmpty { return "ticket \"\(title.truncated(to: 60))\"" }
+        return "ticket on line \(line)"
+    }
+
+    /// The words that say what the ticket is about: its title and labels.
+    public var purposeText: String {
+        ([title] + labels).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
+
+extension String {
+    func truncated(to length: Int) -> String {
+        count <= length ? self : String(prefix(length - 1)) + "…"
+    }
+}

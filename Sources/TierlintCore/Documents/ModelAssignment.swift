@@ -1,0 +1,112 @@
+import TierlintMarkdown
+/// The model a ticket or agent is assigned, as written and as the catalog reads it.
+public struct ModelAssignment: Sendable, Equatable {
+    /// One model name as written, and what the catalog makes of it.
+    public struct Name: Sendable, Equatable {
+        public var written: String
+        public var resolution: ModelResolution
+    }
+
+    public enum State: Sendable, Equatable {
+        /// No model: the field is absent or the cell is empty, `-`, `TBD` and the like.
+        case missing
+        /// One or more model names (a list, or an escalation such as `haiku → sonnet`).
+        case named([Name])
+        /// A value that cannot be a model name (a number, a mapping).
+        case invalid(String)
+    }
+
+    public var state: State
+    /// Where the value is written (or where it should be, when missing).
+    public var line: Int
+    public var column: Int
+
+    public init(state: State, line: Int, column: Int) {
+        self.state = state
+        self.line = line
+        self.column = column
+    }
+
+    public var names: [Name] {
+        if case .named(let names) = state { return names }
+        return []
+    }
+
+    public var isMissing: Bool { state == .missing }
+
+    public var isInherit: Bool { names.contains { $0.resolution == .inherit } }
+
+    /// The tier the work may actually run on: the lowest of its models, since any of them
+    /// may be the one used. `nil` when a model is unknown or inherited, or none is given.
+    public var effectiveTier: Tier? {
+        var lowest: Tier?
+        for name in names {
+            guard case .known(let entry) = name.resolution else { return nil }
+            if lowest == nil || entry.tier < lowest! { lowest = entry.tier }
+        }
+        return lowest
+    }
+
+    /// The text as written, for messages.
+    public var writtenText: String {
+        names.map(\.written).joined(separator: ", ")
+    }
+}
+
+extension ModelAssignment {
+    /// Reads a model as written in a backlog cell or a frontmatter string.
+    ///
+    /// A whole name is tried first ("Claude Sonnet 4.5 (copilot)", "GPT-5.4 Thinking"); when it is
+    /// not a model, the text is read as a sequence of models ("haiku → sonnet", "sonnet/opus"),
+    /// and parenthetical notes ("sonnet (upgrade: opus)") are set aside.
+    static func parse(
+        _ text: String, line: Int, column: Int, catalog: ModelCatalog, missingValues: Set<String>
+    ) -> ModelAssignment {
+        let trimmed = text.trimmingSpaces()
+        if missingValues.contains(trimmed.lowercased()) || trimmed.allSatisfy({ !$0.isLetter && !$0.isNumber }) {
+            return ModelAssignment(state: .missing, line: line, column: column)
+        }
+        let whole = catalog.resolve(trimmed)
+        guard isUnknown(whole) else {
+            return ModelAssignment(state: .named([Name(written: trimmed, resolution: whole)]), line: line, column: column)
+        }
+        let names = splitModels(removingParentheticals(trimmed)).map { Name(written: $0, resolution: catalog.resolve($0)) }
+        if names.contains(where: { !isUnknown($0.resolution) }) {
+            return ModelAssignment(state: .named(names), line: line, column: column)
+        }
+        return ModelAssignment(state: .named([Name(written: trimmed, resolution: whole)]), line: line, column: column)
+    }
+
+    private static func isUnknown(_ resolution: ModelResolution) -> Bool {
+        if case .unknown = resolution { return true }
+        return false
+    }
+
+    static func removingParentheticals(_ text: String) -> String {
+        var result = ""
+        var depth = 0
+        for character in text {
+            if character == "(" { depth += 1; continue }
+            if character == ")" { depth = max(0, depth - 1); continue }
+            if depth == 0 { result.append(character) }
+        }
+        return result.trimmingSpaces()
+    }
+
+    /// Splits "haiku → sonnet", "sonnet/opus", "haiku, sonnet", "haiku or sonnet".
+    static func splitModels(_ text: String) -> [String] {
+        var normalized = text
+        for separator in ["→", "->", "=>", "⇒", "➜", "/", ",", ";", "|", "+", "&"] {
+            normalized = normalized.replacing(separator, with: "\u{1F}")
+        }
+        var words: [String] = []
+        for word in normalized.split(separator: " ", omittingEmptySubsequences: true) {
+            let lower = word.lowercased()
+            words.append(lower == "or" || lower == "then" || lower == "and" ? "\u{1F}" : String(word))
+        }
+        return words.joined(separator: " ")
+            .split(separator: "\u{1F}")
+            .map { String($0).trimmingSpaces() }
+            .filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,92 @@
+/// The policy engine: files and their roles in, findings out.
+public struct Linter: Sendable {
+    public let configuration: Configuration
+    public let catalog: ModelCatalog
+    public let rules: [any Rule]
+
+    public init(configuration: Configuration, baseCatalog: ModelCatalog = .bundled, rules: [any Rule] = RuleRegistry.all) {
+        self.configuration = configuration
+        self.catalog = configuration.catalog(from: baseCatalog)
+        self.rules = rules.filter { configuration.severity(of: $0.description) != nil }
+    }
+
+    /// Checks `files`. `context` holds agent files that are not reported on but belong to the
+    /// repository's agent set (in a pre-commit check, the agents that did not change).
+    /// `problems` are problems found before reading, such as unreadable plugin manifests.
+    public func lint(
+        _ files: [SourceFile], roles: [String: FileRole], context: [SourceFile] = [], problems: [ParseProblem] = []
+    ) -> LintResult {
+        let loader = DocumentLoader(configuration: configuration, catalog: catalog)
+        var backlogs: [Backlog] = []
+        var definitions: [AgentDefinition] = []
+        var parseProblems = problems
+        var checkedFiles = 0
+
+        let loaded = ParallelMap.map(files) { file -> DocumentLoader.Loaded in
+            guard let role = roles[file.path] else { return .nothing }
+            return loader.load(file, role: role)
+        }
+        for (file, document) in zip(files, loaded) where roles[file.path] != nil {
+            checkedFiles += 1
+            switch document {
+            case .backlog(let backlog): backlogs.append(backlog)
+            case .definition(let definition): definitions.append(definition)
+            case .problem(let problem): parseProblems.append(problem)
+            case .nothing: break
+            }
+        }
+        var allAgents = definitions
+        let contextLoaded = ParallelMap.map(context) { file -> DocumentLoader.Loaded in
+            guard let role = roles[file.path], role.isDefinition else { return .nothing }
+            return loader.load(file, role: role)
+        }
+        for case .definition(let definition) in contextLoaded { allAgents.append(definition) }
+
+        let ruleContext = RuleContext(
+            configuration: configuration, catalog: catalog, backlogs: backlogs, definitions: definitions,
+            allAgents: allAgents, parseProblems: parseProblems)
+        var findings: [Finding] = []
+        for rule in rules {
+            guard let severity = configuration.severity(of: rule.description) else { continue }
+            findings += rule.check(ruleContext).map { finding in
+                var finding = finding
+                finding.severity = severity
+                return finding
+            }
+        }
+        findings.sort(by: Finding.reportOrder)
+        return LintResult(
+            findings: findings,
+            filesChecked: checkedFiles,
+            tickets: backlogs.reduce(0) { $0 + $1.tickets.count },
+            definitions: definitions)
+    }
+}
+
+/// The outcome of a check.
+public struct LintResult: Sendable {
+    public var findings: [Finding]
+    public var filesChecked: Int
+    public var tickets: Int
+    public var definitionCounts: [DefinitionKind: Int]
+
+    public init(findings: [Finding], filesChecked: Int, tickets: Int, definitions: [AgentDefinition]) {
+        self.findings = findings
+        self.filesChecked = filesChecked
+        self.tickets = tickets
+        var counts: [DefinitionKind: Int] = [:]
+        for definition in definitions { counts[definition.kind, default: 0] += 1 }
+        self.definitionCounts = counts
+    }
+
+    public var agents: Int { definitionCounts[.agent] ?? 0 }
+
+    public func count(_ severity: Severity) -> Int {
+        findings.count { $0.severity == severity }
+    }
+
+    /// Exit status 1 when an error was found, or with `strict` a warning too.
+    public func failed(strict: Bool) -> Bool {
+        findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    }
+}

@@ -1,0 +1,167 @@
+/// TL004: the share of tickets (and of agents) per tier stays within target (seed 000: opus
+/// usage under 20%; a 40/45/15 sprint).
+public struct DistributionRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        slug: "distribution",
+        code: "TL004",
+        defaultSeverity: .error,
+        summary: "A sprint, a backlog file or the agent set puts more work on the top tier than the target allows.",
+        explanation: """
+            Opus costs ten times haiku. Seed 000 recommends about 40% haiku, 45% sonnet and 15% \
+            opus per sprint, and reviews any sprint where opus passes 20%: "Just use opus for \
+            everything" is the most expensive mistake in the framework.
+
+            Each section of a backlog (the tickets under one heading, such as "Sprint 4: Session \
+            Management") is judged, and so is a whole backlog file with several sections, and the \
+            repository's set of agents. Only tickets with a known model count; a group with fewer \
+            than `min-tickets` (5) of them is not judged. A maximum counts the tier and every tier \
+            above it; a minimum counts the tier and every tier below it.
+
+            Targets are set under `rules.distribution` in .tierlint.yml, for example \
+            `targets: {opus: {max: 20%}, haiku: {min: 30%}}`.
+            """,
+        triggeringExamples: [
+            Example("docs/backlog.md", """
+                ↓## Sprint 2: Payments
+
+                | # | Ticket | Model |
+                |---|--------|-------|
+                | 2.1 | Design checkout flow | opus |
+                | 2.2 | Design ledger schema | opus |
+                | 2.3 | Build cart component | sonnet |
+                | 2.4 | Write cart tests | sonnet |
+                | 2.5 | Add cart config | haiku |
+                """),
+            Example(files: [
+                (".claude/agents/architect.md", "---\nmodel: ↓opus\n---\n"),
+                (".claude/agents/debugger.md", "---\nmodel: opus\n---\n"),
+                (".claude/agents/builder.md", "---\nmodel: sonnet\n---\n"),
+                (".claude/agents/tester.md", "---\nmodel: sonnet\n---\n"),
+                (".claude/agents/scribe.md", "---\nmodel: haiku\n---\n"),
+            ]),
+        ],
+        nonTriggeringExamples: [
+            Example("docs/backlog.md", """
+                ## Sprint 4: Session Management
+
+                | # | Ticket | Model |
+                |---|--------|-------|
+                | 4.1 | Create sessions table | haiku |
+                | 4.2 | Implement SessionService | sonnet |
+                | 4.3 | Build SessionPage component | sonnet |
+                | 4.4 | Write SessionService tests | sonnet |
+                | 4.5 | Design session analytics | opus |
+                """),
+            Example("docs/backlog.md", """
+                ## Spike
+
+                | # | Ticket | Model |
+                |---|--------|-------|
+                | 1 | Research queue options | opus |
+                | 2 | Design queue topology | opus |
+                """),
+        ])
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let policy = context.configuration.distribution
+        let targets = policy.targets.compactMap { target in
+            context.catalog.tier(named: target.tier).map { (tier: $0, target: target) }
+        }
+        guard !targets.isEmpty else { return [] }
+        var findings: [Finding] = []
+
+        for backlog in context.backlogs {
+            var sections: [(name: String?, line: Int, tickets: [Ticket])] = []
+            for table in backlog.tables {
+                let key = table.sectionLine ?? table.line
+                if let index = sections.firstIndex(where: { $0.line == key }) {
+                    sections[index].tickets += table.tickets
+                } else {
+                    sections.append((table.section, key, table.tickets))
+                }
+            }
+            for section in sections {
+                let subject = section.name.map { "section \"\($0.truncated(to: 60))\"" } ?? "table"
+                findings += judge(
+                    section.tickets.map(\.model), unit: "tickets", subject: subject,
+                    path: backlog.path, line: section.line, column: 1, targets: targets, policy: policy)
+            }
+            if sections.count > 1 {
+                findings += judge(
+                    backlog.tickets.map(\.model), unit: "tickets", subject: "backlog \(backlog.path)",
+                    path: backlog.path, line: 1, column: 1, targets: targets, policy: policy)
+            }
+        }
+
+        // The agent set is judged when any agent is being reported on.
+        let reportedAgents = context.definitions.filter { $0.kind == .agent }
+        if !reportedAgents.isEmpty {
+            let agents = context.allAgents.filter { $0.kind == .agent }
+            for (tier, target) in targets {
+                let overTier = reportedAgents.sorted { $0.path < $1.path }.first { agent in
+                    guard let agentTier = agent.model.effectiveTier else { return false }
+                    return target.maximum != nil ? agentTier >= tier : agentTier <= tier
+                }
+                guard let anchor = overTier ?? reportedAgents.min(by: { $0.path < $1.path }) else { continue }
+                findings += judge(
+                    agents.map(\.model), unit: "agents", subject: "agent set",
+                    path: anchor.path, line: anchor.model.line, column: anchor.model.column,
+                    targets: [(tier, target)], policy: policy)
+            }
+        }
+        return findings
+    }
+
+    private func judge(
+        _ models: [ModelAssignment], unit: String, subject: String, path: String, line: Int, column: Int,
+        targets: [(tier: Tier, target: DistributionPolicy.Target)], policy: DistributionPolicy
+    ) -> [Finding] {
+        let tiers = models.compactMap(\.effectiveTier)
+        guard tiers.count >= policy.minimumCount, !tiers.isEmpty else { return [] }
+        var findings: [Finding] = []
+        for (tier, target) in targets {
+            if let maximum = target.maximum {
+                let count = tiers.count { $0 >= tier }
+                if Double(count) > maximum * Double(tiers.count) + 1e-9 {
+                    let excess = count - Int((maximum * Double(tiers.count) + 1e-9).rounded(.down))
+                    findings.append(Finding(
+                        rule: description.identity, severity: description.defaultSeverity, path: path,
+                        line: line, column: column,
+                        message: "\(subject) has \(count) of \(tiers.count) \(unit) (\(percent(count, tiers.count))) on "
+                            + "\(tier.name)\(orAbove(tier)), over the \(percent(maximum)) target; "
+                            + "move at least \(excess) to a lower tier",
+                        subject: subject))
+                }
+            }
+            if let minimum = target.minimum {
+                let count = tiers.count { $0 <= tier }
+                if Double(count) < minimum * Double(tiers.count) - 1e-9 {
+                    let shortfall = Int((minimum * Double(tiers.count) - 1e-9).rounded(.up)) - count
+                    findings.append(Finding(
+                        rule: description.identity, severity: description.defaultSeverity, path: path,
+                        line: line, column: column,
+                        message: "\(subject) has \(count) of \(tiers.count) \(unit) (\(percent(count, tiers.count))) on "
+                            + "\(tier.name)\(orBelow(tier)), under the \(percent(minimum)) target; "
+                            + "move at least \(shortfall) down to \(tier.name)",
+                        subject: subject))
+                }
+            }
+        }
+        return findings
+    }
+
+    private func orAbove(_ tier: Tier) -> String { tier.rank == 0 ? "" : " or above" }
+    private func orBelow(_ tier: Tier) -> String { tier.rank == 0 ? "" : " or below" }
+
+    private func percent(_ part: Int, _ whole: Int) -> String {
+        percent(Double(part) / Double(whole))
+    }
+
+    private func percent(_ share: Double) -> String {
+        let value = share * 100
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? "\(Int(rounded))%" : "\(rounded)%"
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import TierlintCore
+
+/// Reading files from disk without following symlinks: a link named like an agent file is
+/// not the agent file, and following it could read outside the repository.
+enum DiskFile {
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// The file's bytes, `.tooLarge` when it is over `limit`, `nil` when it is not a regular file.
+    static func read(_ path: String, limit: Int) throws -> SourceFile.Content? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        if Int(info.st_size) > limit { return .tooLarge(size: Int(info.st_size)) }
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw GitError("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw GitError("cannot read \(path): \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+            // The file may have grown since lstat; never hold more than the cap.
+            if bytes.count > limit { return .tooLarge(size: bytes.count) }
+        }
+        return .bytes(bytes)
+    }
+
+    /// Every regular file under `root`, relative to it, skipping `.git` and never following
+    /// symlinks. Iterative, so a deep tree cannot exhaust the stack.
+    static func walk(_ root: String) throws -> [String] {
+        var files: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            guard let directory = opendir(absolute) else {
+                if relative.isEmpty { throw GitError("cannot read the folder \(root): \(String(cString: strerror(errno)))") }
+                continue
+            }
+            defer { closedir(directory) }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." || name == ".git" { continue }
+                names.append(name)
+            }
+            for name in names.sorted() {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(root + "/" + child, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(child)
+                case S_IFREG: files.append(child)
+                default: continue
+                }
+            }
+        }
+        return files.sorted()
+    }
+}

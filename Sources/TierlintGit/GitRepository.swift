@@ -1,0 +1,303 @@
+import CGit2
+import Foundation
+
+/// A git repository opened through libgit2, the way git itself would find it from a hook or
+/// a shell: `GIT_DIR`, `GIT_WORK_TREE`, `GIT_INDEX_FILE` and `GIT_CEILING_DIRECTORIES` are
+/// honoured, linked worktrees and `.git` files work.
+public final class GitRepository: @unchecked Sendable {
+    let pointer: OpaquePointer
+    /// The working tree's root, without a trailing slash; `nil` for a bare repository.
+    public let workdir: String?
+    /// The repository's own git directory (`.git`, or `.git/worktrees/NAME` for a linked worktree).
+    public let gitDirectory: String
+    /// The git directory shared by all worktrees, where hooks live by default.
+    public let commonDirectory: String
+    /// `GIT_INDEX_FILE`, made absolute: git points it at a temporary index for
+    /// `git commit -a` and `git commit PATH`, and that index is what will be committed.
+    private let indexFile: String?
+    private var odbPointer: OpaquePointer?
+
+    private static let initialized: Void = {
+        git_libgit2_init()
+        _ = tierlint_git_allow_worktree_config()
+    }()
+
+    public var isBare: Bool { workdir == nil }
+
+    /// Opens the repository containing `path`, or, when `path` is nil, the one git's
+    /// environment and the current directory name.
+    public static func open(at path: String? = nil) throws -> GitRepository {
+        _ = initialized
+        let cwd = FileManager.default.currentDirectoryPath
+        // libgit2 1.5 refuses GIT_WORK_TREE and GIT_COMMON_DIR when reading the environment, and
+        // `git --work-tree=... commit` exports GIT_WORK_TREE to hooks; apply it by hand instead.
+        let workTree = environment("GIT_WORK_TREE").map { absolutePath($0, relativeTo: cwd) }
+        unsetenv("GIT_WORK_TREE")
+        unsetenv("GIT_COMMON_DIR")
+        let indexFile = environment("GIT_INDEX_FILE").map { absolutePath($0, relativeTo: cwd) }
+
+        let pointer: OpaquePointer
+        do {
+            pointer = try openPointer(path)
+        } catch let error as GitError where isOwnershipError(error) {
+            // libgit2 1.5 does not understand `safe.directory = *`, which git does; honour it.
+            guard safeDirectoryAllowsAll() else {
+                let place = path ?? cwd
+                throw GitError(
+                    "git refuses to use the repository at \(place) because it is owned by another user; "
+                        + "if you trust it, run: git config --global --add safe.directory \(place)",
+                    call: error.call, code: error.code, errorClass: error.errorClass)
+            }
+            _ = tierlint_git_set_owner_validation(0)
+            pointer = try openPointer(path)
+        }
+
+        if let workTree {
+            try check("git_repository_set_workdir") { git_repository_set_workdir(pointer, workTree, 0) }
+        }
+        return GitRepository(pointer: pointer, indexFile: indexFile)
+    }
+
+    private static func openPointer(_ path: String?) throws -> OpaquePointer {
+        var repository: OpaquePointer?
+        if let path {
+            let ceiling = environment("GIT_CEILING_DIRECTORIES")
+            try check("git_repository_open_ext") { git_repository_open_ext(&repository, path, 0, ceiling) }
+        } else {
+            try check("git_repository_open_ext") {
+                git_repository_open_ext(&repository, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil)
+            }
+        }
+        guard let repository else { throw GitError("libgit2 opened no repository") }
+        return repository
+    }
+
+    private init(pointer: OpaquePointer, indexFile: String?) {
+        self.pointer = pointer
+        self.indexFile = indexFile
+        workdir = git_repository_workdir(pointer).map { String(cString: $0).trimmingTrailingSlash() }
+        gitDirectory = String(cString: git_repository_path(pointer)).trimmingTrailingSlash()
+        commonDirectory = String(cString: git_repository_commondir(pointer)).trimmingTrailingSlash()
+    }
+
+    deinit {
+        if let odbPointer { git_odb_free(odbPointer) }
+        git_repository_free(pointer)
+    }
+
+    // MARK: - Index and trees
+
+    /// The index a commit made now would record: `GIT_INDEX_FILE` when git set it.
+    public func index() throws -> GitIndex {
+        var index: OpaquePointer?
+        if let indexFile {
+            guard FileManager.default.fileExists(atPath: indexFile) else {
+                throw GitError("GIT_INDEX_FILE names \(indexFile), which does not exist")
+            }
+            try check("git_index_open") { git_index_open(&index, indexFile) }
+        } else {
+            guard !isBare else {
+                throw GitError("\(gitDirectory) is a bare repository: it has no index to check; use --rev REV to check a commit")
+            }
+            try check("git_repository_index") { git_repository_index(&index, pointer) }
+            // The repository keeps its index open; read the file as it is now.
+            try check("git_index_read") { git_index_read(index, 1) }
+        }
+        guard let index else { throw GitError("libgit2 returned no index") }
+        return GitIndex(pointer: index)
+    }
+
+    /// HEAD's tree, or `nil` before the first commit (an unborn branch counts as empty).
+    public func headTree() throws -> GitTree? {
+        let unborn = try check("git_repository_head_unborn") { git_repository_head_unborn(pointer) }
+        if unborn == 1 { return nil }
+        return try tree(at: "HEAD")
+    }
+
+    /// The tree of a commit, tag or tree named as git names revisions (`HEAD`, `main~2`, a hash).
+    public func tree(at revision: String) throws -> GitTree {
+        var object: OpaquePointer?
+        do {
+            try check("git_revparse_single") { git_revparse_single(&object, pointer, revision) }
+        } catch let error as GitError {
+            throw GitError("\(revision) is not a revision in this repository (\(error.message))", call: error.call, code: error.code)
+        }
+        defer { git_object_free(object) }
+        var treeObject: OpaquePointer?
+        do {
+            try check("git_object_peel") { git_object_peel(&treeObject, object, GIT_OBJECT_TREE) }
+        } catch let error as GitError {
+            throw GitError("\(revision) does not name a commit or a tree (\(error.message))", call: error.call, code: error.code)
+        }
+        guard let treeObject else { throw GitError("libgit2 returned no tree for \(revision)") }
+        return GitTree(pointer: treeObject)
+    }
+
+    /// Paths whose staged content differs from HEAD (added, modified, renamed, copied or
+    /// changed in type); deleted paths are left out. With an unborn HEAD every path is new.
+    public func stagedPaths(_ index: GitIndex) throws -> [String] {
+        let head = try headTree()
+        var options = git_diff_options()
+        try check("git_diff_options_init") { git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)) }
+        // Comparing a tree with the index compares object ids only; no content is read.
+        options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue | GIT_DIFF_SKIP_BINARY_CHECK.rawValue
+            | GIT_DIFF_IGNORE_SUBMODULES.rawValue
+        var diff: OpaquePointer?
+        try check("git_diff_tree_to_index") {
+            git_diff_tree_to_index(&diff, pointer, head?.pointer, index.pointer, &options)
+        }
+        defer { git_diff_free(diff) }
+        var paths: [String] = []
+        for position in 0..<git_diff_num_deltas(diff) {
+            guard let delta = git_diff_get_delta(diff, position), delta.pointee.status != GIT_DELTA_DELETED,
+                  let path = delta.pointee.new_file.path else { continue }
+            paths.append(String(cString: path))
+        }
+        return paths
+    }
+
+    // MARK: - Objects
+
+    private func odb() throws -> OpaquePointer {
+        if let odbPointer { return odbPointer }
+        var odb: OpaquePointer?
+        try check("git_repository_odb") { git_repository_odb(&odb, pointer) }
+        guard let odb else { throw GitError("libgit2 returned no object database") }
+        odbPointer = odb
+        return odb
+    }
+
+    /// A blob's bytes, or `.tooLarge` without inflating it when its header says it is over `limit`.
+    public func blob(_ id: ObjectID, limit: Int) throws -> BlobContent {
+        var oid = id.oid
+        var size = 0
+        var type = GIT_OBJECT_INVALID
+        let odb = try odb()
+        try check("git_odb_read_header") { git_odb_read_header(&size, &type, odb, &oid) }
+        if size > limit { return .tooLarge(size: size) }
+        var blob: OpaquePointer?
+        try check("git_blob_lookup") { git_blob_lookup(&blob, pointer, &oid) }
+        defer { git_blob_free(blob) }
+        let count = Int(git_blob_rawsize(blob))
+        guard count > 0, let raw = git_blob_rawcontent(blob) else { return .bytes([]) }
+        return .bytes(Array(UnsafeRawBufferPointer(start: raw, count: count)))
+    }
+
+    // MARK: - Config
+
+    /// A config value and the level it came from (local, global, system...).
+    public func configPath(_ key: String) throws -> (value: String, level: ConfigLevel)? {
+        var config: OpaquePointer?
+        try check("git_repository_config_snapshot") { git_repository_config_snapshot(&config, pointer) }
+        defer { git_config_free(config) }
+        var entry: UnsafeMutablePointer<git_config_entry>?
+        let code = git_config_get_entry(&entry, config, key)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        if code < 0 { throw GitError.last("git_config_get_entry", code: code) }
+        defer { git_config_entry_free(entry) }
+        guard let entry, let raw = entry.pointee.value else { return nil }
+        var value = String(cString: raw)
+        if value.hasPrefix("~/") || value == "~" {
+            value = NSHomeDirectory() + value.dropFirst()
+        }
+        return (value, ConfigLevel(entry.pointee.level))
+    }
+}
+
+/// Where a config value was set.
+public enum ConfigLevel: Sendable, Equatable {
+    case system, global, local, worktree, app, other
+
+    init(_ level: git_config_level_t) {
+        switch level {
+        case GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_PROGRAMDATA: self = .system
+        case GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL: self = .global
+        case GIT_CONFIG_LEVEL_LOCAL: self = .local
+        case GIT_CONFIG_LEVEL_APP: self = .app
+        default: self = .other
+        }
+    }
+}
+
+public enum BlobContent: Sendable {
+    case bytes([UInt8])
+    case tooLarge(size: Int)
+}
+
+/// A git object id.
+public struct ObjectID: Sendable, Hashable {
+    var oid: git_oid
+
+    public static func == (lhs: ObjectID, rhs: ObjectID) -> Bool {
+        var left = lhs.oid, right = rhs.oid
+        return git_oid_equal(&left, &right) != 0
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        withUnsafeBytes(of: oid) { hasher.combine(bytes: $0) }
+    }
+}
+
+/// File modes git records, of which tierlint reads regular files only.
+public enum EntryMode: Sendable, Equatable {
+    case file, executable, symlink, submodule, other
+
+    init(_ raw: UInt32) {
+        switch raw {
+        case 0o100644: self = .file
+        case 0o100755: self = .executable
+        case 0o120000: self = .symlink
+        case 0o160000: self = .submodule
+        default: self = .other
+        }
+    }
+
+    public var isRegularFile: Bool { self == .file || self == .executable }
+}
+
+/// A path in the index or a tree, with its object and mode.
+public struct GitEntry: Sendable {
+    public var path: String
+    public var id: ObjectID
+    public var mode: EntryMode
+}
+
+func environment(_ name: String) -> String? {
+    guard let value = getenv(name) else { return nil }
+    let text = String(cString: value)
+    return text.isEmpty ? nil : text
+}
+
+func absolutePath(_ path: String, relativeTo base: String) -> String {
+    path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+}
+
+private func isOwnershipError(_ error: GitError) -> Bool {
+    // libgit2 1.5 reports an unowned repository as GIT_EOWNER, or, when no safe.directory is set
+    // at all, as a missing "safe.directory" config value.
+    error.code == GIT_EOWNER.rawValue || (error.errorClass == GIT_ERROR_CONFIG.rawValue && error.message.contains("safe.directory"))
+}
+
+/// Whether the global or system config has `safe.directory = *`.
+private func safeDirectoryAllowsAll() -> Bool {
+    var config: OpaquePointer?
+    guard git_config_open_default(&config) == 0 else { return false }
+    defer { git_config_free(config) }
+    var iterator: OpaquePointer?
+    guard git_config_multivar_iterator_new(&iterator, config, "safe.directory", nil) == 0 else { return false }
+    defer { git_config_iterator_free(iterator) }
+    var entry: UnsafeMutablePointer<git_config_entry>?
+    var allowsAll = false
+    while git_config_next(&entry, iterator) == 0 {
+        if let value = entry?.pointee.value, String(cString: value) == "*" { allowsAll = true }
+    }
+    return allowsAll
+}
+
+extension String {
+    func trimmingTrailingSlash() -> String {
+        var text = self
+        while text.count > 1, text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+}

@@ -51,7 +51,9 @@ let package = Package(
 
         .testTarget(name: "TierlintMarkdownTests", dependencies: ["TierlintMarkdown"]),
         .testTarget(name: "TierlintCoreTests", dependencies: ["TierlintCore"]),
-        .testTarget(name: "TierlintGitTests", dependencies: ["TierlintGit", "TierlintCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["tierlint"]),
+        // Real git repositories in temporary folders, and the built binary, for the tests below.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TierlintGitTests", dependencies: ["TierlintGit", "TierlintCore", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tierlint", "TestSupport"]),
     ]
 )

@@ -1,0 +1,191 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The hook, installed by the built binary, stopping and letting through real commits made
+/// by the real git, in every way git runs a pre-commit hook.
+@Suite struct PreCommitHookTests {
+    /// A repository with one good commit and tierlint's hook installed.
+    func installedRepository() throws -> TemporaryRepository {
+        let repository = try TemporaryRepository()
+        try repository.write("docs/backlog.md", Fixture.goodBacklog)
+        try repository.write("README.md", "# Project\n")
+        try repository.addAll()
+        try repository.commit("initial").succeeded()
+        try repository.tierlint(["install"]).succeeded()
+        return repository
+    }
+
+    @Test func aCommitThatBreaksThePolicyIsStopped() throws {
+        let repository = try installedRepository()
+        let before = repository.headCommit
+        try repository.write("docs/backlog.md", Fixture.badBacklog)
+        try repository.addAll()
+        let commit = try repository.commit()
+        #expect(commit.status != 0)
+        #expect(commit.output.contains("docs/backlog.md:6:33: error:"), "\(commit)")
+        #expect(commit.output.contains("[TL003 security-tier]"))
+        #expect(commit.output.contains("git commit --no-verify"))
+        #expect(repository.headCommit == before)
+    }
+
+    @Test func aCommitThatKeepsThePolicyGoesThrough() throws {
+        let repository = try installedRepository()
+        let before = repository.headCommit
+        try repository.write(".claude/agents/builder.md", Fixture.goodAgent)
+        try repository.addAll()
+        try repository.commit().succeeded()
+        #expect(repository.headCommit != before)
+    }
+
+    @Test func theFirstCommitOfARepositoryIsChecked() throws {
+        let repository = try TemporaryRepository()
+        try repository.tierlint(["install"]).succeeded()
+        try repository.write("docs/backlog.md", Fixture.badBacklog)
+        try repository.addAll()
+        let commit = try repository.commit()
+        #expect(commit.status != 0, "\(commit)")
+        #expect(repository.headCommit.isEmpty)
+    }
+
+    @Test func commitAllChecksTheModifiedTrackedFiles() throws {
+        let repository = try installedRepository()
+        // Not staged: only `git commit -a` puts it in the commit, through a temporary index.
+        try repository.write("docs/backlog.md", Fixture.badBacklog)
+        let plain = try repository.commit("nothing staged", ["--allow-empty"])
+        try plain.succeeded()
+        let all = try repository.commit("all", ["-a"])
+        #expect(all.status != 0, "\(all)")
+        #expect(all.output.contains("TL003"))
+    }
+
+    @Test func commitWithPathsChecksOnlyWhatThoseCommitsContain() throws {
+        let repository = try installedRepository()
+        // A bad file is staged, but `git commit PATH` commits only PATH from the working tree.
+        try repository.write("sprint/bad.md", Fixture.badBacklog)
+        try repository.git(["add", "sprint/bad.md"]).succeeded()
+        try repository.write("docs/backlog.md", Fixture.goodBacklog + "\nMore notes.\n")
+        try repository.commit("only the backlog", ["docs/backlog.md"]).succeeded()
+        #expect(try repository.git(["show", "--name-only", "--format=", "HEAD"]).stdout == "docs/backlog.md\n")
+
+        // And the other way round: the path named is bad while the staged files are fine.
+        try repository.git(["reset", "-q", "sprint/bad.md"]).succeeded()
+        try repository.write("docs/backlog.md", Fixture.badBacklog)
+        let stopped = try repository.commit("bad path", ["docs/backlog.md"])
+        #expect(stopped.status != 0, "\(stopped)")
+        #expect(stopped.output.contains("docs/backlog.md"))
+    }
+
+    @Test func aPartiallyStagedFileIsJudgedByWhatIsStaged() throws {
+        let repository = try installedRepository()
+        // Staged: good. Working tree: bad. The commit records the good version.
+        try repository.write(".claude/agents/builder.md", Fixture.goodAgent)
+        try repository.git(["add", ".claude/agents/builder.md"]).succeeded()
+        try repository.write(".claude/agents/builder.md", Fixture.agentWithoutModel)
+        try repository.commit("good staged").succeeded()
+
+        // Staged: bad. Working tree: fixed but not staged. The commit would record the bad one.
+        try repository.git(["add", ".claude/agents/builder.md"]).succeeded()
+        try repository.write(".claude/agents/builder.md", Fixture.goodAgent)
+        let stopped = try repository.commit("bad staged")
+        #expect(stopped.status != 0, "\(stopped)")
+        #expect(stopped.output.contains("[TL001 missing-model]"))
+    }
+
+    @Test func theHookRunsFromALinkedWorktree() throws {
+        let repository = try installedRepository()
+        let worktree = repository.base + "/worktree"
+        try repository.git(["worktree", "add", "-q", "-b", "feature", worktree]).succeeded()
+        try repository.write("docs/backlog.md", Fixture.badBacklog, in: worktree)
+        try repository.git(["add", "-A"], in: worktree).succeeded()
+        let stopped = try repository.commit("from the worktree", in: worktree)
+        #expect(stopped.status != 0, "\(stopped)")
+        #expect(stopped.output.contains("TL003"))
+
+        try repository.write("docs/backlog.md", Fixture.goodBacklog + "\nfixed\n", in: worktree)
+        try repository.git(["add", "-A"], in: worktree).succeeded()
+        try repository.commit("fixed", in: worktree).succeeded()
+    }
+
+    @Test func theHookRunsFromASubdirectory() throws {
+        let repository = try installedRepository()
+        try repository.write("docs/backlog.md", Fixture.badBacklog)
+        try repository.addAll()
+        let stopped = try repository.commit("from docs", in: repository.root + "/docs")
+        #expect(stopped.status != 0, "\(stopped)")
+    }
+
+    @Test func aRelativeHooksPathIsHonoured() throws {
+        let repository = try TemporaryRepository()
+        try repository.git(["config", "core.hooksPath", ".githooks"]).succeeded()
+        let install = try repository.tierlint(["install"]).succeeded()
+        #expect(install.stdout.contains(".githooks/pre-commit"))
+        #expect(repository.exists(".githooks/pre-commit"))
+        #expect(!repository.exists(".git/hooks/pre-commit"))
+        try repository.write("docs/backlog.md", Fixture.badBacklog)
+        try repository.addAll()
+        #expect(try repository.commit().status != 0)
+    }
+
+    @Test func aGlobalHooksPathIsOnlyUsedWhenAskedFor() throws {
+        let repository = try TemporaryRepository()
+        let shared = repository.base + "/shared-hooks"
+        try repository.git(["config", "--global", "core.hooksPath", shared]).succeeded()
+        let refused = try repository.tierlint(["install"])
+        #expect(refused.status == 2, "\(refused)")
+        #expect(refused.stderr.contains("--global-hooks"))
+        #expect(!FileManager.default.fileExists(atPath: shared + "/pre-commit"))
+
+        let installed = try repository.tierlint(["install", "--global-hooks"]).succeeded()
+        #expect(installed.stdout.contains("outside this repository"))
+        #expect(FileManager.default.fileExists(atPath: shared + "/pre-commit"))
+    }
+
+    @Test func amendingIsChecked() throws {
+        let repository = try installedRepository()
+        try repository.write("docs/backlog.md", Fixture.badBacklog)
+        try repository.addAll()
+        let amend = try repository.commit("amended", ["--amend"])
+        #expect(amend.status != 0, "\(amend)")
+    }
+
+    @Test func aHookWithoutTierlintStopsTheCommitAndSaysWhatToDo() throws {
+        let repository = try installedRepository()
+        try repository.write("docs/backlog.md", Fixture.goodBacklog + "\nmore\n")
+        try repository.addAll()
+        let commit = try repository.commit("no tierlint", environment: ["PATH": "/usr/bin:/bin"])
+        #expect(commit.status != 0)
+        #expect(commit.stderr.contains("needs the tierlint program"), "\(commit)")
+        #expect(commit.stderr.contains("git commit --no-verify"))
+
+        // `git config tierlint.path` tells the hook where the program is.
+        try repository.git(["config", "tierlint.path", Shell.tierlint]).succeeded()
+        try repository.commit("found by config", environment: ["PATH": "/usr/bin:/bin"]).succeeded()
+    }
+
+    @Test func stagedChangesTierlintDoesNotReadPassSilently() throws {
+        let repository = try installedRepository()
+        try repository.write("src/main.c", "int main(void) { return 0; }\n")
+        try repository.addAll()
+        let check = try repository.tierlint(["check", "--staged"]).succeeded()
+        #expect(check.stdout.isEmpty)
+        try repository.commit().succeeded()
+    }
+
+    @Test func theStagedConfigurationIsTheOneApplied() throws {
+        let repository = try installedRepository()
+        // Staged: the rule is off. On disk: it is on. The commit's policy is the staged one.
+        try repository.write(".tierlint.yml", "rules:\n  security-tier: off\n")
+        try repository.write("docs/backlog.md", Fixture.badBacklog)
+        try repository.addAll()
+        try repository.write(".tierlint.yml", "rules:\n  security-tier: error\n")
+        try repository.commit("policy relaxed in this commit").succeeded()
+    }
+}
+
+extension TemporaryRepository {
+    @discardableResult
+    func commit(_ message: String, environment extra: [String: String]) throws -> Run {
+        try git(["commit", "-q", "-m", message], environment: extra)
+    }
+}

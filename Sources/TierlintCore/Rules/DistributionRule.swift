@@ -14,25 +14,47 @@ public struct DistributionRule: Rule {
             everything" is the most expensive mistake in the framework.
 
             Each section of a backlog (the tickets under one heading, such as "Sprint 4: Session \
-            Management") is judged, and so is a whole backlog file with several sections, and the \
-            repository's set of agents. Only tickets with a known model count; a group with fewer \
-            than `min-tickets` (5) of them is not judged. A maximum counts the tier and every tier \
-            above it; a minimum counts the tier and every tier below it.
+            Management") is judged, and so is the repository's set of agents. A backlog file with \
+            several sections is judged as a whole too, when no section of it was reported. Only \
+            tickets with a known model count; a group with fewer than `min-tickets` (5) of them is \
+            not judged. A maximum counts the tier and every tier above it; a minimum counts the \
+            tier and every tier below it.
+
+            Security and payment work is not counted: its tier is set by the security-tier rule, \
+            not chosen, so a payments sprint is not told to move its payment tickets down.
 
             Targets are set under `rules.distribution` in .tierlint.yml, for example \
             `targets: {opus: {max: 20%}, haiku: {min: 30%}}`.
             """,
         triggeringExamples: [
             Example("docs/backlog.md", """
-                ↓## Sprint 2: Payments
+                ↓## Sprint 2: Cart
 
                 | # | Ticket | Model |
                 |---|--------|-------|
-                | 2.1 | Design checkout flow | opus |
+                | 2.1 | Design cart pricing rules | opus |
                 | 2.2 | Design ledger schema | opus |
                 | 2.3 | Build cart component | sonnet |
                 | 2.4 | Write cart tests | sonnet |
                 | 2.5 | Add cart config | haiku |
+                """),
+            Example("docs/backlog.md", """
+                ↓# Backlog
+
+                ## Spike: caching
+
+                | # | Ticket | Model |
+                |---|--------|-------|
+                | 1 | Research cache options | opus |
+                | 2 | Design cache invalidation | opus |
+                | 3 | Add cache config | haiku |
+
+                ## Spike: search
+
+                | # | Ticket | Model |
+                |---|--------|-------|
+                | 4 | Research search engines | opus |
+                | 5 | Write search tests | sonnet |
                 """),
             Example(files: [
                 (".claude/agents/architect.md", "---\nmodel: ↓opus\n---\n"),
@@ -55,6 +77,19 @@ public struct DistributionRule: Rule {
                 | 4.5 | Design session analytics | opus |
                 """),
             Example("docs/backlog.md", """
+                ## Sprint 5: Payments
+
+                | # | Ticket | Model |
+                |---|--------|-------|
+                | 5.1 | Design payment provider integration | opus |
+                | 5.2 | Implement Stripe webhook handler | opus |
+                | 5.3 | Design refund workflow | opus |
+                | 5.4 | Build order summary component | sonnet |
+                | 5.5 | Add billing config | opus |
+                | 5.6 | Write cart API tests | sonnet |
+                | 5.7 | Create orders table | haiku |
+                """),
+            Example("docs/backlog.md", """
                 ## Spike
 
                 | # | Ticket | Model |
@@ -66,6 +101,14 @@ public struct DistributionRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let policy = context.configuration.distribution
+        let vocabulary = context.configuration.security.vocabulary
+        let securityMinimum = context.catalog.tier(named: context.configuration.security.minimumTier)
+        let securityRuleOn = context.configuration.severity(of: SecurityTierRule().description) != nil
+        /// Work whose tier the security rule sets is not a choice the distribution judges.
+        func isChosen(_ model: ModelAssignment, purpose: String) -> Bool {
+            guard securityRuleOn, let securityMinimum, let tier = model.effectiveTier, tier >= securityMinimum else { return true }
+            return vocabulary.matches(in: purpose).isEmpty
+        }
         let targets = policy.targets.compactMap { target in
             context.catalog.tier(named: target.tier).map { (tier: $0, target: target) }
         }
@@ -82,15 +125,22 @@ public struct DistributionRule: Rule {
                     sections.append((table.section, key, table.tickets))
                 }
             }
+            func chosen(_ tickets: [Ticket]) -> [ModelAssignment] {
+                tickets.filter { isChosen($0.model, purpose: $0.purposeText) }.map(\.model)
+            }
+            var sectionFindings: [Finding] = []
             for section in sections {
                 let subject = section.name.map { "section \"\($0.truncated(to: 60))\"" } ?? "table"
-                findings += judge(
-                    section.tickets.map(\.model), unit: "tickets", subject: subject,
+                sectionFindings += judge(
+                    chosen(section.tickets), unit: "tickets", subject: subject,
                     path: backlog.path, line: section.line, column: 1, targets: targets, policy: policy)
             }
-            if sections.count > 1 {
+            findings += sectionFindings
+            // A file is over its target only through a section that is over it or too small to be
+            // judged; when a section was reported, the file total says nothing new.
+            if sections.count > 1 && sectionFindings.isEmpty {
                 findings += judge(
-                    backlog.tickets.map(\.model), unit: "tickets", subject: "backlog \(backlog.path)",
+                    chosen(backlog.tickets), unit: "tickets", subject: "backlog \(backlog.path)",
                     path: backlog.path, line: 1, column: 1, targets: targets, policy: policy)
             }
         }
@@ -98,9 +148,10 @@ public struct DistributionRule: Rule {
         // The agent set is judged when any agent is being reported on.
         let reportedAgents = context.definitions.filter { $0.kind == .agent }
         if !reportedAgents.isEmpty {
-            let agents = context.allAgents.filter { $0.kind == .agent }
+            let agents = context.allAgents.filter { $0.kind == .agent && isChosen($0.model, purpose: $0.purposeText) }
             for (tier, target) in targets {
                 let overTier = reportedAgents.sorted { $0.path < $1.path }.first { agent in
+                    guard isChosen(agent.model, purpose: agent.purposeText) else { return false }
                     guard let agentTier = agent.model.effectiveTier else { return false }
                     return target.maximum != nil ? agentTier >= tier : agentTier <= tier
                 }

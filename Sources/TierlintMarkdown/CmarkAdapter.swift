@@ -62,10 +62,11 @@ private struct BlockReader {
                     endLine: Int(cmark_node_get_end_line(node)))))
                 skipChildren(of: node, iterator)
             case "html_block":
-                blocks.append(.html(MarkdownHTML(
-                    literal: literal(node),
-                    line: Int(cmark_node_get_start_line(node)),
-                    endLine: Int(cmark_node_get_end_line(node)))))
+                // cmark leaves the end of some HTML blocks (comments) unset; count it from the text.
+                let text = literal(node)
+                let line = Int(cmark_node_get_start_line(node))
+                let newlines = text.utf8.count { $0 == 0x0A } - (text.hasSuffix("\n") ? 1 : 0)
+                blocks.append(.html(MarkdownHTML(literal: text, line: line, endLine: line + max(newlines, 0))))
             case "table":
                 if let table = readTable(node) { blocks.append(.table(table)) }
                 skipChildren(of: node, iterator)

@@ -2,9 +2,11 @@ extension StringProtocol {
     /// The text without leading and trailing whitespace (Unicode's definition, so a
     /// non-breaking space in a table cell is trimmed too).
     public func trimmingSpaces() -> String {
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(scalars)
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
     }
 }

@@ -64,12 +64,10 @@ struct Check: ParsableCommand {
             return
         }
         let reporter = ReporterRegistry.reporter(named: format)!
-        let cwd = FileManager.default.currentDirectoryPath
-        let root = source.root
+        let display = DisplayPaths(cwd: FileManager.default.currentDirectoryPath, root: source.root)
         let input = ReportInput(
             toolVersion: TierlintInfo.version, source: source.name, result: result,
-            displayPath: { relativePath(from: cwd, to: root + "/" + $0) },
-            color: useColor)
+            displayPath: display.path(for:), color: useColor)
         var output = reporter.report(input)
         if quiet && format == TextReporter.identifier {
             output = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\n")
@@ -104,9 +102,13 @@ struct Check: ParsableCommand {
         do {
             repository = try GitRepository.open()
         } catch let error as GitError where error.isNotARepository {
-            // Outside git: a plain folder. One folder argument is the root itself.
+            // Outside git: a plain folder, the current one. Paths under it narrow the check, so
+            // tool folders (`.claude/agents`) and plugin manifests above them are still seen.
+            // A single folder elsewhere is checked as a root of its own.
+            let inside = paths.allSatisfy { isUnder(canonical(absolutePath($0, cwd: cwd)), canonical(cwd)) }
             var isDirectory: ObjCBool = false
-            if paths.count == 1, FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory), isDirectory.boolValue {
+            if !inside, paths.count == 1, FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory),
+               isDirectory.boolValue {
                 return try DirectorySource(root: absolutePath(paths[0], cwd: cwd), requested: nil)
             }
             return try DirectorySource(root: cwd, requested: paths.isEmpty ? nil : relativePaths(paths, cwd: cwd, root: cwd))
@@ -162,16 +164,51 @@ func canonical(_ path: String) -> String {
     return String(cString: real)
 }
 
-/// `../docs/a.md` from `/repo/sub` to `/repo/docs/a.md`: what a person in `cwd` can click.
-func relativePath(from cwd: String, to path: String) -> String {
-    let from = canonical(cwd).split(separator: "/")
-    let to = (path as NSString).standardizingPath.split(separator: "/")
-    var common = 0
-    while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
-    // Only climb a little; a long climb is harder to read than the path from the root.
-    guard from.count - common <= 2 else { return path }
-    let parts = Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)
-    return parts.isEmpty ? "." : parts.joined(separator: "/")
+/// Repository-relative paths as a person in `cwd` can click them: `backlog.md` from
+/// `/repo/docs`, `../docs/a.md` from `/repo/sub`. The folders are resolved once, not per finding.
+struct DisplayPaths: Sendable {
+    private let root: String
+    /// The current folder's components inside the root, when it is inside it.
+    private let inner: [Substring]?
+    /// From a current folder outside the root: the way to the root, when it is short.
+    private let outerPrefix: String?
+
+    init(cwd: String, root: String) {
+        self.root = canonical(root)
+        let rootParts = self.root.split(separator: "/")
+        let cwdParts = canonical(cwd).split(separator: "/")
+        if cwdParts.starts(with: rootParts) {
+            inner = Array(cwdParts.dropFirst(rootParts.count))
+            outerPrefix = nil
+        } else {
+            inner = nil
+            var common = 0
+            while common < cwdParts.count, common < rootParts.count, cwdParts[common] == rootParts[common] { common += 1 }
+            let climb = cwdParts.count - common
+            outerPrefix = climb <= 2
+                ? (Array(repeating: "..", count: climb) + rootParts[common...].map(String.init)).joined(separator: "/")
+                : nil
+        }
+    }
+
+    func path(for relative: String) -> String {
+        if let inner {
+            let parts = relative.split(separator: "/")
+            var common = 0
+            while common < inner.count, common < parts.count - 1, inner[common] == parts[common] { common += 1 }
+            let climb = inner.count - common
+            // A long climb is harder to read than the path from the root.
+            guard climb <= 2 else { return root + "/" + relative }
+            return (Array(repeating: "..", count: climb) + parts[common...].map(String.init)).joined(separator: "/")
+        }
+        guard let outerPrefix else { return root + "/" + relative }
+        return outerPrefix.isEmpty ? relative : outerPrefix + "/" + relative
+    }
+}
+
+/// `/a/b/c` is under `/a/b` and under itself.
+func isUnder(_ path: String, _ folder: String) -> Bool {
+    path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
 }
 
 extension GitError {

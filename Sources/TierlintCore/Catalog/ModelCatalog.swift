@@ -59,7 +59,9 @@ public struct ModelCatalog: Sendable {
                 return .known(Entry(name: form, tier: family.tier))
             }
         }
-        return .unknown(closest: closestName(to: key))
+        // Measure the misspelling without its decorations: "anthropic/claude-sonet-4-5" is one
+        // letter from claude-sonnet-4-5 once its provider is set aside.
+        return .unknown(closest: closestName(to: forms.last ?? key))
     }
 
     /// The known name nearest to a misspelt one, when one is near enough to be a likely typo.
@@ -72,7 +74,9 @@ public struct ModelCatalog: Sendable {
                 best = (distance, entry.name)
             }
         }
-        guard let best, best.distance <= max(2, key.count / 3) else { return nil }
+        // Short names are close to many others by chance ("rl" is two edits from "o1").
+        let allowed = key.count <= 4 ? 1 : max(2, key.count / 3)
+        guard let best, best.distance <= allowed else { return nil }
         return best.name
     }
 
@@ -156,7 +160,7 @@ extension ModelCatalog {
                         if key == "pattern" { pattern = try value.string() } else { familyTier = try tier(value) }
                     }
                     guard let pattern, let familyTier else { throw familyField.error("a family needs a pattern and a tier") }
-                    families.append((Array(ModelName.key(pattern)), familyTier))
+                    families.append((Array(ModelName.pattern(pattern)), familyTier))
                 }
             default:
                 break

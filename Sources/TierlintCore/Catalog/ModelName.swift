@@ -21,6 +21,15 @@ enum ModelName {
         return key
     }
 
+    /// A family pattern (`claude-*opus*`) in the same form as keys, with its wildcards kept.
+    static func pattern(_ raw: String) -> String {
+        var pattern = ""
+        for character in raw.lowercased() where !character.isWhitespace || !pattern.isEmpty {
+            pattern.append(character == "." || character == "_" || character.isWhitespace ? "-" : character)
+        }
+        return pattern
+    }
+
     /// The forms a written name may be the decorated version of, most specific first:
     /// without a parenthetical note ("(copilot)"), a context suffix ("[1m]"), a provider prefix
     /// ("anthropic/"), a Vertex date ("@20250929"), a Bedrock wrapper ("us.anthropic.…-v1:0"),

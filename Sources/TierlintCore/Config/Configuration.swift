@@ -20,7 +20,8 @@ public struct Configuration: Sendable {
         ticket: ["Ticket", "Task", "Title", "Summary", "Story", "Issue", "Item", "User Story", "Work Item"],
         id: ["#", "ID", "No", "Number", "Key", "Ticket #", "Ticket ID", "Task ID", "Issue #"],
         owner: ["Owner", "Role", "Assignee", "Owner Role", "Agent"],
-        label: ["Label", "Labels", "Type", "Tags", "Tag", "Category", "Kind", "Area"])
+        label: ["Label", "Labels", "Type", "Tags", "Tag", "Category", "Kind", "Area"],
+        details: ["Description", "Details"])
     /// Cell values that mean "no model yet".
     public var missingValues: Set<String> = [
         "", "-", "--", "—", "–", "?", "??", "???", "tbd", "tbc", "tba", "n/a", "na", "none", "todo", "unassigned", "unknown",

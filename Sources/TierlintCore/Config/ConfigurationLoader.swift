@@ -97,7 +97,8 @@ public enum ConfigurationLoader {
 
     private static func loadBacklogs(_ field: YAMLField, into configuration: inout Configuration) throws {
         let keys: Set<String> = [
-            "paths", "model-columns", "ticket-columns", "id-columns", "owner-columns", "label-columns", "missing-values",
+            "paths", "model-columns", "ticket-columns", "id-columns", "owner-columns", "label-columns",
+            "description-columns", "missing-values",
         ]
         var columns = configuration.columns
         for (key, value) in try field.mapping(allowedKeys: keys) {
@@ -114,6 +115,8 @@ public enum ConfigurationLoader {
                 columns.owner = Set(try value.strings().map(ColumnVocabulary.key))
             case "label-columns":
                 columns.label = Set(try value.strings().map(ColumnVocabulary.key))
+            case "description-columns":
+                columns.details = Set(try value.strings().map(ColumnVocabulary.key))
             case "missing-values":
                 configuration.missingValues = Set(try value.strings().map { $0.lowercased().trimmingSpaces() } + [""])
             default:

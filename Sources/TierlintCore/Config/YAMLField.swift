@@ -159,7 +159,7 @@ enum YAMLDocument {
     /// `lineOffset` is added to every line, for YAML embedded in a larger file.
     static func root(_ text: String, file: String) throws -> YAMLField? {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return nil }
+            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else { return nil }
             return YAMLField(node: node, file: file, key: "")
         } catch let error as YamlError {
             throw ConfigurationError(file: file, line: YAMLProblem(error).line, key: nil, message: YAMLProblem(error).message)

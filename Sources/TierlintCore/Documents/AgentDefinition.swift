@@ -1,3 +1,4 @@
+import Foundation
 import TierlintMarkdown
 import Yams
 
@@ -18,6 +19,21 @@ public struct AgentDefinition: Sendable, Equatable {
     /// The words that say what this definition is for: name, role and description.
     public var purposeText: String {
         [name, role, description].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// The description without its `<example>` transcripts: what a user says in an example
+    /// ("I've updated the authentication module") is not what the agent is for.
+    public var descriptionWithoutExamples: String {
+        var text = Substring(description)
+        var result = ""
+        while let open = text.range(of: "<example>", options: .caseInsensitive) {
+            result += text[..<open.lowerBound]
+            guard let close = text[open.upperBound...].range(of: "</example>", options: .caseInsensitive) else {
+                return result
+            }
+            text = text[close.upperBound...]
+        }
+        return result + text
     }
 
     public var subject: String { "\(kind.rawValue) \(name)" }
@@ -53,6 +69,12 @@ extension AgentDefinition {
         let frontmatter: Frontmatter
         switch Frontmatter.read(text, path: path) {
         case .absent:
+            if let line = misplacedFrontmatterLine(text) {
+                return (nil, ParseProblem(
+                    path: path, line: line,
+                    message: "frontmatter must start on the first line; agent tools do not read the block "
+                        + "that starts on line \(line), so its `model` is ignored"))
+            }
             return (definition, nil)
         case .failed(let problem):
             return (nil, problem)
@@ -89,6 +111,20 @@ extension AgentDefinition {
             }
         }
         return (definition, nil)
+    }
+
+    /// The line of a `---` block a few lines into the file that holds frontmatter keys: text
+    /// (or a stray line) before the opening `---` hides the whole block from agent tools.
+    static func misplacedFrontmatterLine(_ text: String) -> Int? {
+        let lines = text.split(separator: "\n", maxSplits: 12, omittingEmptySubsequences: false).prefix(12)
+        for (index, line) in lines.enumerated() where index > 0 && line.trimmingSpaces() == "---" {
+            let next = lines.dropFirst(index + 1).prefix(6)
+            let keys = ["name:", "model:", "description:", "tools:"]
+            if next.contains(where: { line in keys.contains { line.trimmingSpaces().lowercased().hasPrefix($0) } }) {
+                return index + 1
+            }
+        }
+        return nil
     }
 
     private static func scalarText(_ node: Node) -> String? {

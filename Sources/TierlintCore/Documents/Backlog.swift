@@ -31,6 +31,8 @@ public struct Ticket: Sendable, Equatable {
     public var owner: String?
     /// Text of label, type and tag columns.
     public var labels: [String]
+    /// Text of a Description or Details column.
+    public var details: String?
     /// Every cell by its header text, for rules that read other columns.
     public var cells: [String: String]
     public var model: ModelAssignment
@@ -45,9 +47,9 @@ public struct Ticket: Sendable, Equatable {
         return "ticket on line \(line)"
     }
 
-    /// The words that say what the ticket is about: its title and labels.
+    /// The words that say what the ticket is about: its title, labels and description.
     public var purposeText: String {
-        ([title] + labels).filter { !$0.isEmpty }.joined(separator: " ")
+        ([title] + labels + [details ?? ""]).filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
 

@@ -5,8 +5,14 @@ import TierlintMarkdown
 /// A table is a backlog when its header has a Model column and a ticket column (Ticket, Task,
 /// Title, ...), or, in a file the config names as a backlog, a Model column alone. A table with
 /// a Model column but no ticket column elsewhere is a reference table (an agent list, a tier
-/// legend), not a backlog.
+/// legend), not a backlog. Outside named backlogs, a table must also show that its Model column
+/// is about agent models: one model the catalog knows, a placeholder such as `TBD`, or a near
+/// miss of a known name (`sonet`). A results table of machine-learning models ("Task | Model"
+/// with U-Net, VGG16) is not a backlog of agent work.
 struct BacklogExtractor {
+    /// Rows that sum up a table rather than being a ticket, when their Model cell is empty.
+    static let summaryRowTitles: Set<String> = ["total", "totals", "sum", "subtotal", "average", "mean", "overall", "all"]
+
     var columns: ColumnVocabulary
     var catalog: ModelCatalog
     var missingValues: Set<String>
@@ -29,6 +35,18 @@ struct BacklogExtractor {
         return tables.isEmpty ? nil : Backlog(path: path, tables: tables)
     }
 
+    /// `4.1`, `#12`, `AUR-9005`, `PROJ_7`: a ticket key, not a title.
+    static func looksLikeID(_ text: String) -> Bool {
+        var rest = Substring(text.trimmingSpaces())
+        if rest.first == "#" { rest = rest.dropFirst() }
+        let prefix = rest.prefix { $0.isLetter }
+        guard prefix.count <= 12 else { return false }
+        rest = rest.dropFirst(prefix.count)
+        if !prefix.isEmpty, let separator = rest.first, separator == "-" || separator == "_" { rest = rest.dropFirst() }
+        guard let first = rest.first, first.isNumber else { return false }
+        return rest.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
+    }
+
     private func backlogTable(
         _ table: MarkdownTable, path: String, section: MarkdownHeading?, isNamedBacklog: Bool
     ) -> BacklogTable? {
@@ -40,6 +58,7 @@ struct BacklogExtractor {
         let idColumn = keys.firstIndex(where: columns.id.contains)
         let ownerColumn = keys.firstIndex(where: columns.owner.contains)
         let labelColumns = keys.indices.filter { columns.label.contains(keys[$0]) }
+        let detailsColumn = keys.firstIndex(where: columns.details.contains)
         // In a named backlog without a ticket column, the first column that is not an ID,
         // a model, an owner or a label says what the row is.
         let titleColumn = ticketColumn ?? keys.indices.first { index in
@@ -50,6 +69,8 @@ struct BacklogExtractor {
         for row in table.rows {
             let cells = row.cells
             if cells.allSatisfy({ $0.text.isEmpty }) { continue }
+            if let titleColumn, titleColumn < cells.count, cells[modelColumn].text.isEmpty,
+               Self.summaryRowTitles.contains(cells[titleColumn].text.lowercased()) { continue }
             func text(_ column: Int?) -> String? {
                 guard let column, column < cells.count else { return nil }
                 return cells[column].text
@@ -62,17 +83,37 @@ struct BacklogExtractor {
             for (index, header) in keys.enumerated() where index < cells.count && byHeader[header] == nil {
                 byHeader[header] = cells[index].text
             }
+            var id = text(idColumn).flatMap { $0.isEmpty ? nil : $0 }
+            var title = text(titleColumn) ?? ""
+            let details = text(detailsColumn).flatMap { $0.isEmpty ? nil : $0 }
+            // "| AUR-9005 | sonnet | IdP credential rotation |": the ticket column holds the ID.
+            if id == nil, Self.looksLikeID(title) {
+                id = title
+                title = details ?? ""
+            }
             tickets.append(Ticket(
                 path: path,
                 line: row.line,
-                id: text(idColumn).flatMap { $0.isEmpty ? nil : $0 },
-                title: text(titleColumn) ?? "",
+                id: id,
+                title: title,
                 owner: text(ownerColumn).flatMap { $0.isEmpty ? nil : $0 },
                 labels: labelColumns.compactMap { text($0) }.filter { !$0.isEmpty },
+                details: details,
                 cells: byHeader,
                 model: model,
                 section: section?.text,
                 lacksModelCell: modelCell.column == nil))
+        }
+        if !isNamedBacklog {
+            let isAboutAgentModels = table.rows.indices.contains { index in
+                let written = table.rows[index].cells[modelColumn].text.trimmingSpaces()
+                return !written.isEmpty && missingValues.contains(written.lowercased())
+            } || tickets.contains { ticket in
+                ticket.model.names.contains {
+                    if case .unknown(let closest) = $0.resolution { closest != nil } else { true }
+                }
+            }
+            guard isAboutAgentModels else { return nil }
         }
         return BacklogTable(
             section: section?.text, sectionLine: section?.line,
@@ -89,14 +130,16 @@ public struct ColumnVocabulary: Sendable, Equatable {
     public var id: Set<String>
     public var owner: Set<String>
     public var label: Set<String>
+    public var details: Set<String>
 
-    public init(model: [String], ticket: [String], id: [String], owner: [String], label: [String]) {
+    public init(model: [String], ticket: [String], id: [String], owner: [String], label: [String], details: [String]) {
         func keys(_ names: [String]) -> Set<String> { Set(names.map(ColumnVocabulary.key)) }
         self.model = keys(model)
         self.ticket = keys(ticket)
         self.id = keys(id)
         self.owner = keys(owner)
         self.label = keys(label)
+        self.details = keys(details)
     }
 
     /// "**Tickets**" and "ticket:" are both `ticket`; "#" stays "#".
@@ -112,7 +155,9 @@ public struct ColumnVocabulary: Sendable, Equatable {
             }
         }
         if !current.isEmpty { words.append(current) }
-        if let last = words.last, last.count > 3, last.hasSuffix("s"), !last.hasSuffix("ss") {
+        if let last = words.last, last.count > 4, last.hasSuffix("ies") {
+            words[words.count - 1] = String(last.dropLast(3)) + "y"
+        } else if let last = words.last, last.count > 3, last.hasSuffix("s"), !last.hasSuffix("ss") {
             words[words.count - 1] = String(last.dropLast())
         }
         return words.joined(separator: " ")

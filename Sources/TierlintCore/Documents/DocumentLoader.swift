@@ -61,10 +61,17 @@ struct DocumentLoader: Sendable {
         }
     }
 
-    /// True when the bytes contain a `|` and one of the needles, ignoring ASCII case.
+    /// True when the bytes contain a `|` and one of the needles, ignoring ASCII case. A needle
+    /// with non-ASCII letters ("modèle") cannot be folded byte by byte, so it always says yes:
+    /// the scan may let a file through to the parser, never keep a backlog from it.
     static func mightHoldTable(_ bytes: [UInt8], needles: [[UInt8]]) -> Bool {
         guard bytes.contains(UInt8(ascii: "|")) else { return false }
-        return needles.contains { containsIgnoringCase(bytes, $0) }
+        return needles.contains { !$0.allSatisfy { $0 < 0x80 } || containsIgnoringCase(bytes, $0) }
+    }
+
+    /// ASCII case folding: only A-Z become a-z; other bytes compare as they are.
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     static func containsIgnoringCase(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
@@ -72,9 +79,9 @@ struct DocumentLoader: Sendable {
         let lastStart = haystack.count - needle.count
         var index = 0
         while index <= lastStart {
-            if haystack[index] | 0x20 == first {
+            if folded(haystack[index]) == first {
                 var offset = 1
-                while offset < needle.count, haystack[index + offset] | 0x20 == needle[offset] { offset += 1 }
+                while offset < needle.count, folded(haystack[index + offset]) == needle[offset] { offset += 1 }
                 if offset == needle.count { return true }
             }
             index += 1
@@ -93,7 +100,9 @@ struct DocumentLoader: Sendable {
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x0A {
+            // Lines end at LF, CR LF or a lone CR, as cmark and YAML count them.
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
                 line += 1
                 lineStart = index + 1
                 index += 1

@@ -52,7 +52,7 @@ struct Frontmatter {
     }
 
     private static func compose(_ yaml: String, path: String) throws -> YAMLField? {
-        guard let node = try Yams.compose(yaml: yaml) else { return nil }
+        guard let node = try Yams.compose(yaml: yaml, .default, .default, .utf8) else { return nil }
         return YAMLField(node: node, file: path, key: "")
     }
 
@@ -69,13 +69,19 @@ struct Frontmatter {
             guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return line }
             let afterColon = line[line.index(after: colon)...]
             guard afterColon.first == " " || afterColon.first == "\t" else { return line }
-            let value = afterColon.trimmingSpaces()
+            // A comment (" #...") ends a plain value; it stays a comment, outside the quotes.
+            var value = afterColon.trimmingSpaces()
+            var comment = ""
+            if let hash = value.range(of: " #") {
+                comment = " " + value[hash.upperBound...].trimmingSpaces().withPrefix("#")
+                value = value[..<hash.lowerBound].trimmingSpaces()
+            }
             guard let start = value.first, !"\"'|>[{&*!#".contains(start) else { return line }
             let needsQuoting = value.contains(": ") || value.hasSuffix(":") || "`@%".contains(start)
             guard needsQuoting else { return line }
             changed = true
             let escaped = value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
-            return "\(key): \"\(escaped)\""
+            return "\(key): \"\(escaped)\"\(comment)"
         }
         return changed ? repaired : nil
     }
@@ -115,9 +121,16 @@ struct Frontmatter {
 
 extension String {
     func trimmingTrailingSpaces() -> String {
-        var scalars = Substring.UnicodeScalarView(unicodeScalars)
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(scalars)
+        let scalars = unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex, [" ", "\t"].contains(scalars[scalars.index(before: end)]) {
+            end = scalars.index(before: end)
+        }
+        return String(scalars[..<end])
+    }
+
+    func withPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? self : prefix + self
     }
 
     func dropPrefix(_ prefix: String) -> String {

@@ -66,13 +66,30 @@ extension ModelAssignment {
         if missingValues.contains(trimmed.lowercased()) || trimmed.allSatisfy({ !$0.isLetter && !$0.isNumber }) {
             return ModelAssignment(state: .missing, line: line, column: column)
         }
-        let whole = catalog.resolve(trimmed)
-        guard isUnknown(whole) else {
-            return ModelAssignment(state: .named([Name(written: trimmed, resolution: whole)]), line: line, column: column)
+        let withoutNotes = removingParentheticals(trimmed)
+        // "haiku → sonnet", "haiku, sonnet", "haiku or sonnet": a list of models.
+        let parts = splitModels(withoutNotes, separators: listSeparators)
+        if parts.count > 1 {
+            let names = parts.map { Name(written: $0, resolution: catalog.resolve($0)) }
+            if names.contains(where: { !isUnknown($0.resolution) }) {
+                return ModelAssignment(state: .named(names), line: line, column: column)
+            }
+            return ModelAssignment(
+                state: .named([Name(written: trimmed, resolution: catalog.resolve(trimmed))]), line: line, column: column)
         }
-        let names = splitModels(removingParentheticals(trimmed)).map { Name(written: $0, resolution: catalog.resolve($0)) }
-        if names.contains(where: { !isUnknown($0.resolution) }) {
-            return ModelAssignment(state: .named(names), line: line, column: column)
+        // "sonnet/opus" is two models; "anthropic/claude-sonnet-4-5" is one with its provider.
+        let slashParts = splitModels(withoutNotes, separators: ["/"])
+        if slashParts.count > 1 {
+            let names = slashParts.map { Name(written: $0, resolution: catalog.resolve($0)) }
+            if names.allSatisfy({ !isUnknown($0.resolution) }) {
+                return ModelAssignment(state: .named(names), line: line, column: column)
+            }
+        }
+        let whole = catalog.resolve(trimmed)
+        if isUnknown(whole), withoutNotes != trimmed, !isUnknown(catalog.resolve(withoutNotes)) {
+            // "sonnet (upgrade: opus)": the note is not part of the name.
+            return ModelAssignment(
+                state: .named([Name(written: withoutNotes, resolution: catalog.resolve(withoutNotes))]), line: line, column: column)
         }
         return ModelAssignment(state: .named([Name(written: trimmed, resolution: whole)]), line: line, column: column)
     }
@@ -93,10 +110,13 @@ extension ModelAssignment {
         return result.trimmingSpaces()
     }
 
-    /// Splits "haiku → sonnet", "sonnet/opus", "haiku, sonnet", "haiku or sonnet".
-    static func splitModels(_ text: String) -> [String] {
+    static let listSeparators = ["→", "->", "=>", "⇒", "➜", ",", ";", "|", "+", "&"]
+
+    /// Splits "haiku → sonnet", "haiku, sonnet", "haiku or sonnet" at the given separators and
+    /// at the words "or", "then" and "and".
+    static func splitModels(_ text: String, separators: [String]) -> [String] {
         var normalized = text
-        for separator in ["→", "->", "=>", "⇒", "➜", "/", ",", ";", "|", "+", "&"] {
+        for separator in separators {
             normalized = normalized.replacing(separator, with: "\u{1F}")
         }
         var words: [String] = []

@@ -1,4 +1,5 @@
 import TierlintMarkdown
+
 /// The words that make a ticket or agent security or payment work (seed 000: "Security/payment
 /// related: always opus"). Words match whole words and their inflections, never inside other
 /// words: "auth" matches "Auth", "OAuth2" and "AuthService" but not "author".
@@ -8,19 +9,50 @@ import TierlintMarkdown
 ///   `encrypting`, `encryption`);
 /// - `stem*`: any word starting with the stem (`cryptograph*`);
 /// - `two words`: the words in sequence (`access control`, `credit card`).
+///
+/// Generic terms ("security", "secure") name a concern every agent claims to care about
+/// ("focus on performance, security and maintainability"); in a long description they say
+/// little, so callers can leave them out there and count them only in names and titles.
 public struct SecurityVocabulary: Sendable, Equatable {
-    public private(set) var terms: [String]
+    public private(set) var terms: [String] = []
     /// Phrases whose words are not security words there ("dependency injection").
     public private(set) var exceptions: [String] = []
-    private var exceptionPhrases: [[String]] = []
-    private var words: Set<String> = []
-    private var stems: [String] = []
-    private var phrases: [[String]] = []
+    public private(set) var genericTerms: [String] = []
 
-    public init(terms: [String], exceptions: [String] = []) {
-        self.terms = []
+    private var words: Set<String> = []
+    private var genericWords: Set<String> = []
+    private var stems: [String] = []
+    /// Phrases by each inflection of their first word; each phrase word with its inflections,
+    /// computed once.
+    private var phrases: [String: [[Set<String>]]] = [:]
+    private var exceptionPhrases: [[String]] = []
+
+    public init(terms: [String], exceptions: [String] = [], genericTerms: [String] = []) {
         for term in terms { add(term) }
         for exception in exceptions { addException(exception) }
+        for term in genericTerms { addGeneric(term) }
+    }
+
+    public mutating func add(_ term: String) {
+        let normalized = term.lowercased().trimmingSpaces()
+        guard !normalized.isEmpty, !terms.contains(normalized) else { return }
+        terms.append(normalized)
+        let parts = normalized.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).map(String.init)
+        if parts.count > 1 {
+            let phrase = parts.map(Self.inflections)
+            for first in phrase[0] { phrases[first, default: []].append(phrase) }
+        } else if normalized.hasSuffix("*") {
+            stems.append(String(normalized.dropLast()))
+        } else {
+            words.formUnion(Self.inflections(of: normalized))
+        }
+    }
+
+    public mutating func addGeneric(_ term: String) {
+        let normalized = term.lowercased().trimmingSpaces()
+        guard !normalized.isEmpty, !genericTerms.contains(normalized) else { return }
+        genericTerms.append(normalized)
+        genericWords.formUnion(Self.inflections(of: normalized))
     }
 
     public mutating func addException(_ phrase: String) {
@@ -30,33 +62,22 @@ public struct SecurityVocabulary: Sendable, Equatable {
         exceptionPhrases.append(words)
     }
 
+    public mutating func remove(_ term: String) {
+        let normalized = term.lowercased().trimmingSpaces()
+        self = SecurityVocabulary(
+            terms: terms.filter { $0 != normalized }, exceptions: exceptions,
+            genericTerms: genericTerms.filter { $0 != normalized })
+    }
+
     private static func words(of phrase: String) -> [String] {
         phrase.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
     }
 
-    public mutating func add(_ term: String) {
-        let normalized = term.lowercased().trimmingSpaces()
-        guard !normalized.isEmpty, !terms.contains(normalized) else { return }
-        terms.append(normalized)
-        let parts = normalized.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).map(String.init)
-        if parts.count > 1 {
-            phrases.append(parts)
-        } else if normalized.hasSuffix("*") {
-            stems.append(String(normalized.dropLast()))
-        } else {
-            words.formUnion(Self.inflections(of: normalized))
-        }
-    }
-
-    public mutating func remove(_ term: String) {
-        let normalized = term.lowercased().trimmingSpaces()
-        let remaining = terms.filter { $0 != normalized }
-        self = SecurityVocabulary(terms: remaining, exceptions: exceptions)
-    }
-
     /// The security words found in `text`, as written, in order and without repeats.
-    public func matches(in text: String) -> [String] {
+    /// `includeGeneric: false` leaves out the generic terms.
+    public func matches(in text: String, includeGeneric: Bool = true) -> [String] {
         let tokens = WordTokens(text)
+        guard !tokens.words.isEmpty else { return [] }
         var found: [String] = []
         func record(_ word: String) {
             if !found.contains(where: { $0.lowercased() == word.lowercased() }) { found.append(word) }
@@ -69,17 +90,17 @@ public struct SecurityVocabulary: Sendable, Equatable {
             }
         }
         for (index, token) in tokens.words.enumerated() where !excused.contains(index) {
-            if isMatch(token.lowercased) {
+            if isMatch(token.lowercased, includeGeneric: includeGeneric) {
                 record(token.written)
                 continue
             }
-            if let part = token.parts.first(where: { isMatch($0.lowercased) }) {
+            if let part = token.parts.first(where: { isMatch($0.lowercased, includeGeneric: includeGeneric) }) {
                 record(part.written)
                 continue
             }
-            for phrase in phrases where index + phrase.count <= tokens.words.count {
+            for phrase in phrases[token.lowercased] ?? [] where index + phrase.count <= tokens.words.count {
                 let candidate = tokens.words[index..<(index + phrase.count)]
-                if zip(candidate, phrase).allSatisfy({ Self.inflections(of: $1).contains($0.lowercased) }) {
+                if zip(candidate, phrase).allSatisfy({ $1.contains($0.lowercased) }) {
                     record(candidate.map(\.written).joined(separator: " "))
                 }
             }
@@ -87,8 +108,8 @@ public struct SecurityVocabulary: Sendable, Equatable {
         return found
     }
 
-    private func isMatch(_ word: String) -> Bool {
-        words.contains(word) || stems.contains { word.hasPrefix($0) }
+    private func isMatch(_ word: String, includeGeneric: Bool) -> Bool {
+        words.contains(word) || (includeGeneric && genericWords.contains(word)) || stems.contains { word.hasPrefix($0) }
     }
 
     /// A word's regular inflections: plural, past, gerund, agent noun and -ion forms,
@@ -109,10 +130,13 @@ public struct SecurityVocabulary: Sendable, Equatable {
         return forms
     }
 
-    public static let `default` = SecurityVocabulary(terms: defaultTerms, exceptions: [
-        "dependency injection", "constructor injection", "property injection", "setter injection", "field injection",
-        "secret santa", "author",
-    ])
+    public static let `default` = SecurityVocabulary(
+        terms: defaultTerms,
+        exceptions: [
+            "dependency injection", "constructor injection", "property injection", "setter injection", "field injection",
+            "secret santa", "author",
+        ],
+        genericTerms: ["security", "secure"])
 
     static let defaultTerms = [
         // Identity and access.
@@ -123,20 +147,21 @@ public struct SecurityVocabulary: Sendable, Equatable {
         "privilege", "impersonat*", "keycloak", "cognito", "auth0",
         // Cryptography and transport.
         "encrypt", "decrypt", "crypto", "cryptograph*", "tls", "ssl", "mtls", "certificate", "x509", "hash password",
-        "hmac", "signing key", "private key", "kms", "secure",
+        "hmac", "signing key", "private key", "kms",
         // Sensitive data.
         "pii", "phi", "gdpr", "hipaa", "sensitive data", "personal data",
         // Payments.
         "payment", "billing", "credit card", "card number", "pci", "stripe", "checkout", "invoice", "refund",
         "payout",
         // Vulnerabilities and review.
-        "security", "vulnerability", "vulnerabilities", "cve", "xss", "csrf", "xsrf", "ssrf", "injection",
+        "vulnerability", "vulnerabilities", "cve", "xss", "csrf", "xsrf", "ssrf", "injection",
         "exploit", "pentest", "penetration test", "threat model", "sanitiz*", "sanitis*",
     ]
 }
 
-/// Words of free text, with each word's camel-case parts (`OAuthProvider` → `O`, `Auth`,
-/// `Provider`), so identifiers in titles are read as the words they are made of.
+/// Words of free text. A word that mixes case is also read as its camel-case parts
+/// (`OAuthProvider` → `O`, `Auth`, `Provider`), so identifiers in titles are read as the words
+/// they are made of. Works on Unicode scalars, with a fast path for ASCII.
 struct WordTokens {
     struct Part {
         var written: String
@@ -146,46 +171,68 @@ struct WordTokens {
     struct Word {
         var written: String
         var lowercased: String
-        var parts: [Part]
+        var mixedCase: Bool
+
+        var parts: [Part] { mixedCase ? WordTokens.camelParts(written) : [] }
     }
 
     var words: [Word] = []
 
     init(_ text: String) {
-        var current = ""
-        for character in text {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                words.append(Self.word(current))
-                current = ""
+        var current = String.UnicodeScalarView()
+        var hasUpper = false, hasLower = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            let written = String(current)
+            words.append(Word(written: written, lowercased: written.lowercased(), mixedCase: hasUpper && hasLower))
+            current = String.UnicodeScalarView()
+            hasUpper = false
+            hasLower = false
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                if value >= 0x61 && value <= 0x7A {
+                    hasLower = true
+                } else if value >= 0x41 && value <= 0x5A {
+                    hasUpper = true
+                } else if !(value >= 0x30 && value <= 0x39) {
+                    flush()
+                    continue
+                }
+                current.append(scalar)
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if scalar.properties.isUppercase { hasUpper = true } else if scalar.properties.isLowercase { hasLower = true }
+                current.append(scalar)
+            } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark {
+                current.append(scalar)
+            } else {
+                flush()
             }
         }
-        if !current.isEmpty { words.append(Self.word(current)) }
-    }
-
-    private static func word(_ text: String) -> Word {
-        Word(written: text, lowercased: text.lowercased(), parts: camelParts(text))
+        flush()
     }
 
     /// `JWTValidator` → `JWT`, `Validator`; `oauth2Client` → `oauth2`, `Client`.
     static func camelParts(_ text: String) -> [Part] {
-        let characters = Array(text)
+        let scalars = Array(text.unicodeScalars)
         var parts: [String] = []
-        var current = ""
-        for (index, character) in characters.enumerated() {
-            if !current.isEmpty, let previous = current.last {
-                let next = index + 1 < characters.count ? characters[index + 1] : nil
-                let lowerToUpper = previous.isLowercase && character.isUppercase
-                let acronymEnd = previous.isUppercase && character.isUppercase && (next?.isLowercase ?? false)
+        var current = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if let previous = current.last {
+                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+                let lowerToUpper = (previous.properties.isLowercase || previous.properties.numericType != nil)
+                    && scalar.properties.isUppercase
+                let acronymEnd = previous.properties.isUppercase && scalar.properties.isUppercase
+                    && (next?.properties.isLowercase ?? false)
                 if lowerToUpper || acronymEnd {
-                    parts.append(current)
-                    current = ""
+                    parts.append(String(current))
+                    current = String.UnicodeScalarView()
                 }
             }
-            current.append(character)
+            current.append(scalar)
         }
-        if !current.isEmpty { parts.append(current) }
+        if !current.isEmpty { parts.append(String(current)) }
         guard parts.count > 1 else { return [] }
         return parts.map { Part(written: $0, lowercased: $0.lowercased()) }
     }

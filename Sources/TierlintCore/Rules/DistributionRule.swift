@@ -105,9 +105,10 @@ public struct DistributionRule: Rule {
         let securityMinimum = context.catalog.tier(named: context.configuration.security.minimumTier)
         let securityRuleOn = context.configuration.severity(of: SecurityTierRule().description) != nil
         /// Work whose tier the security rule sets is not a choice the distribution judges.
-        func isChosen(_ model: ModelAssignment, purpose: String) -> Bool {
-            guard securityRuleOn, let securityMinimum, let tier = model.effectiveTier, tier >= securityMinimum else { return true }
-            return vocabulary.matches(in: purpose).isEmpty
+        func isChosen(_ assignment: Assignment) -> Bool {
+            guard securityRuleOn, let securityMinimum, let tier = assignment.model.effectiveTier, tier >= securityMinimum
+            else { return true }
+            return assignment.securityWords(vocabulary).isEmpty
         }
         let targets = policy.targets.compactMap { target in
             context.catalog.tier(named: target.tier).map { (tier: $0, target: target) }
@@ -126,7 +127,7 @@ public struct DistributionRule: Rule {
                 }
             }
             func chosen(_ tickets: [Ticket]) -> [ModelAssignment] {
-                tickets.filter { isChosen($0.model, purpose: $0.purposeText) }.map(\.model)
+                tickets.filter { isChosen(.ticket($0)) }.map(\.model)
             }
             var sectionFindings: [Finding] = []
             for section in sections {
@@ -148,10 +149,10 @@ public struct DistributionRule: Rule {
         // The agent set is judged when any agent is being reported on.
         let reportedAgents = context.definitions.filter { $0.kind == .agent }
         if !reportedAgents.isEmpty {
-            let agents = context.allAgents.filter { $0.kind == .agent && isChosen($0.model, purpose: $0.purposeText) }
+            let agents = context.allAgents.filter { $0.kind == .agent && isChosen(.definition($0)) }
             for (tier, target) in targets {
                 let overTier = reportedAgents.sorted { $0.path < $1.path }.first { agent in
-                    guard isChosen(agent.model, purpose: agent.purposeText) else { return false }
+                    guard isChosen(.definition(agent)) else { return false }
                     guard let agentTier = agent.model.effectiveTier else { return false }
                     return target.maximum != nil ? agentTier >= tier : agentTier <= tier
                 }

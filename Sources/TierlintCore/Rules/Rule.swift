@@ -122,11 +122,20 @@ public enum Assignment: Sendable {
         }
     }
 
-    /// What the work is about, for the vocabulary rules.
-    public var purposeText: String {
+    /// The security words that make this security work. A ticket's title and labels count
+    /// whole; for a definition, generic words ("security") count only in its name and role,
+    /// and the description's `<example>` transcripts are left out.
+    public func securityWords(_ vocabulary: SecurityVocabulary) -> [String] {
         switch self {
-        case .ticket(let ticket): ticket.purposeText
-        case .definition(let definition): definition.purposeText
+        case .ticket(let ticket):
+            return vocabulary.matches(in: ticket.purposeText)
+        case .definition(let definition):
+            var words = vocabulary.matches(in: [definition.name, definition.role].joined(separator: " "))
+            for word in vocabulary.matches(in: definition.descriptionWithoutExamples, includeGeneric: false)
+            where !words.contains(where: { $0.lowercased() == word.lowercased() }) {
+                words.append(word)
+            }
+            return words
         }
     }
 

@@ -17,6 +17,9 @@ public struct SecurityTierRule: Rule {
             a word of the security vocabulary; an agent, when its name or description does. Words \
             match as words and their inflections: "OAuth", "AuthService", "passwords" and \
             "encrypted" match, "author" does not, and "dependency injection" is not injection. \
+            The generic words "security" and "secure" count in a ticket's title and an agent's \
+            name, but not in an agent's description, where every agent claims to care about \
+            security; `<example>` transcripts in a description are not read. \
             The vocabulary and the minimum tier are set under `rules.security-tier` in \
             .tierlint.yml (`words`, `extra-words`, `exclude-words`, `exceptions`, `minimum-tier`).
 
@@ -65,7 +68,7 @@ public struct SecurityTierRule: Rule {
         guard let minimum = context.catalog.tier(named: context.configuration.security.minimumTier) else { return [] }
         var findings: [Finding] = []
         for assignment in context.assignments {
-            let words = context.configuration.security.vocabulary.matches(in: assignment.purposeText)
+            let words = assignment.securityWords(context.configuration.security.vocabulary)
             guard !words.isEmpty else { continue }
             let matched = words.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
             let subject = "\(assignment.describedSubject) is security work (\(matched))"

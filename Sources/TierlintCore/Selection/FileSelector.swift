@@ -51,20 +51,38 @@ public struct FileSelector: Sendable {
     }
 
     /// Files in each plugin's default folders (`agents/`, `commands/`, `skills/*/SKILL.md`) and
-    /// the files and folders its manifest lists.
+    /// the files and folders its manifest lists. Paths are searched in sorted order, so each
+    /// folder costs a binary search plus its own files, not a pass over the repository.
     private func roles(of plugins: [PluginManifest.Plugin], among paths: [String]) -> [String: FileRole] {
         var roles: [String: FileRole] = [:]
-        let markdown = paths.filter(Self.isMarkdown)
+        let markdown = paths.filter(Self.isMarkdown).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let markdownSet = Set(markdown)
+
+        /// The sorted paths under `folder/`.
+        func files(under folder: String) -> ArraySlice<String> {
+            guard !folder.isEmpty else { return markdown[...] }
+            let prefix = Array((folder + "/").utf8)
+            var low = 0, high = markdown.count
+            while low < high {
+                let middle = (low + high) / 2
+                if markdown[middle].utf8.lexicographicallyPrecedes(prefix) { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < markdown.count, markdown[end].utf8.starts(with: prefix) { end += 1 }
+            return markdown[low..<end]
+        }
+
         for plugin in plugins {
-            let prefix = plugin.root.isEmpty ? "" : plugin.root + "/"
             func mark(_ entries: [String], defaultFolder: String, kind: DefinitionKind) {
-                let places = [defaultFolder] + entries
-                for place in places {
+                for place in [defaultFolder] + entries {
                     let target = PluginManifest.join(plugin.root, place)
-                    let folder = target.isEmpty ? "" : target + "/"
-                    for path in markdown where path == target || (path.hasPrefix(folder) && path.hasPrefix(prefix)) {
+                    if markdownSet.contains(target) {
+                        if roles[target] == nil { roles[target] = .definition(kind, .claudePlugin) }
+                        continue
+                    }
+                    for path in files(under: target) {
                         // A folder listed as a skills folder holds skills in SKILL.md files only.
-                        if kind == .skill, !path.lowercased().hasSuffix("/skill.md"), path != target { continue }
+                        if kind == .skill, !path.lowercased().hasSuffix("/skill.md") { continue }
                         if roles[path] == nil { roles[path] = .definition(kind, .claudePlugin) }
                     }
                 }

@@ -29,14 +29,20 @@ struct PluginManifest {
         let root = owner(of: manifestPath)
         let isMarketplace = manifestPath.hasSuffix("marketplace.json")
         let json: Any
+        let invalid = { (line: Int, detail: String) -> ParseProblem in
+            ParseProblem(
+                path: manifestPath, line: line, column: 1,
+                message: "plugin manifest is not valid JSON (\(detail)); Claude Code cannot load it, and tierlint "
+                    + "finds its agents only in the default folders")
+        }
         do {
             json = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
-            let problem = ParseProblem(
-                path: manifestPath, line: lineOfJSONError(error, bytes: bytes), column: 1,
-                message: "plugin manifest is not valid JSON; Claude Code cannot load it, and tierlint finds its "
-                    + "agents only in the default folders")
-            return (isMarketplace ? [] : [Plugin(root: root)], problem)
+            return (isMarketplace ? [] : [Plugin(root: root)], invalid(lineOfJSONError(error, bytes: bytes), "a syntax error"))
+        }
+        // Foundation on Linux accepts a trailing comma; the JSON parsers of the tools do not.
+        if let line = trailingCommaLine(bytes) {
+            return (isMarketplace ? [] : [Plugin(root: root)], invalid(line, "a comma before a closing bracket"))
         }
         guard let object = json as? [String: Any] else {
             return (isMarketplace ? [] : [Plugin(root: root)], ParseProblem(
@@ -49,10 +55,17 @@ struct PluginManifest {
         let pluginRoot = ((object["metadata"] as? [String: Any])?["pluginRoot"] as? String).map(relative) ?? ""
         for entry in object["plugins"] as? [Any] ?? [] {
             guard let entry = entry as? [String: Any], let source = entry["source"] as? String else { continue }
-            // Sources that are not paths (GitHub, git, npm) live in other repositories.
-            let base = source.hasPrefix("./") || source.hasPrefix("../") || !source.contains(":")
-                ? join(root, source.hasPrefix("./") ? relative(source) : join(pluginRoot, relative(source)))
-                : nil
+            // A local plugin is a relative path ("./plugins/x"), or a bare folder name under
+            // `metadata.pluginRoot`. Anything else ("owner/repo", a URL, an object source) lives
+            // in another repository.
+            let base: String?
+            if source.hasPrefix("./") || source.hasPrefix("../") || source == "." {
+                base = join(root, source)
+            } else if !pluginRoot.isEmpty, !source.contains("/"), !source.contains(":") {
+                base = join(root, join(pluginRoot, source))
+            } else {
+                base = nil
+            }
             if let base { plugins.append(plugin(root: base, entry)) }
         }
         return (plugins, nil)
@@ -91,10 +104,43 @@ struct PluginManifest {
         return components.joined(separator: "/")
     }
 
-    private static func lineOfJSONError(_ error: Error, bytes: [UInt8]) -> Int {
-        // Foundation reports the byte index of the problem in the error's user info.
-        let info = (error as NSError).userInfo
-        guard let index = info["NSJSONSerializationErrorIndex"] as? Int else { return 1 }
-        return bytes.prefix(index).count { $0 == 0x0A } + 1
+    /// The line of a JSON syntax error: Foundation gives the character index in the user info
+    /// on Apple platforms and as "around character N" in the description on Linux.
+    static func lineOfJSONError(_ error: Error, bytes: [UInt8]) -> Int {
+        let nsError = error as NSError
+        var index = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int
+        if index == nil {
+            let text = "\(nsError.userInfo[NSDebugDescriptionErrorKey] ?? "") \(nsError.localizedDescription)"
+            if let range = text.range(of: "character ") {
+                index = Int(text[range.upperBound...].prefix { $0.isNumber })
+            }
+        }
+        guard let index else { return 1 }
+        return line(ofOffset: index, in: bytes)
+    }
+
+    private static func line(ofOffset offset: Int, in bytes: [UInt8]) -> Int {
+        bytes.prefix(offset).count { $0 == 0x0A } + 1
+    }
+
+    /// The line of a `,` followed only by whitespace and `]` or `}`, outside strings.
+    static func trailingCommaLine(_ bytes: [UInt8]) -> Int? {
+        var inString = false, escaped = false
+        var pendingComma: Int?
+        for (offset, byte) in bytes.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true; pendingComma = nil
+            case UInt8(ascii: ","): pendingComma = offset
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if let comma = pendingComma { return line(ofOffset: comma, in: bytes) }
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            default: pendingComma = nil
+            }
+        }
+        return nil
     }
 }

@@ -1,4 +1,4 @@
-/// Matching of `*` and `?` wildcards in one string, with the classic greedy
+/// Matching of `*`, `?` and `#` (one digit) wildcards in one string, with the classic greedy
 /// backtrack-to-last-star algorithm: at most O(pattern × text), never exponential.
 enum Wildcard {
     static func matches<P: Collection, T: Collection>(_ pattern: P, _ text: T) -> Bool
@@ -11,7 +11,8 @@ enum Wildcard {
         var star: Int?
         var resume = 0
         while t < text.count {
-            if p < pattern.count, pattern[p] == "?" || (pattern[p] != "*" && pattern[p] == text[t]) {
+            if p < pattern.count, pattern[p] == "?" || (pattern[p] == "#" && text[t].isASCII && text[t].isNumber)
+                || (pattern[p] != "*" && pattern[p] != "#" && pattern[p] == text[t]) {
                 p += 1
                 t += 1
             } else if p < pattern.count, pattern[p] == "*" {

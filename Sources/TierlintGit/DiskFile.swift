@@ -36,10 +36,21 @@ enum DiskFile {
         return .bytes(bytes)
     }
 
-    /// Every regular file under `root`, relative to it, skipping `.git` and never following
-    /// symlinks. Iterative, so a deep tree cannot exhaust the stack.
-    static func walk(_ root: String) throws -> [String] {
+    /// Where a symbolic link points, or `nil` when `path` is not a link.
+    static func linkTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        var buffer = [CChar](repeating: 0, count: 4097)
+        let count = readlink(path, &buffer, 4096)
+        guard count >= 0 else { return "?" }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Every regular file under `root`, relative to it, and the symbolic links, which are never
+    /// followed; `.git` is skipped. Iterative, so a deep tree cannot exhaust the stack.
+    static func walk(_ root: String) throws -> (files: [String], links: [String: String]) {
         var files: [String] = []
+        var links: [String: String] = [:]
         var pending = [""]
         while let relative = pending.popLast() {
             let absolute = relative.isEmpty ? root : root + "/" + relative
@@ -63,10 +74,11 @@ enum DiskFile {
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: pending.append(child)
                 case S_IFREG: files.append(child)
+                case S_IFLNK: links[child] = linkTarget(root + "/" + child) ?? "?"
                 default: continue
                 }
             }
         }
-        return files.sorted()
+        return (files.sorted(), links)
     }
 }

@@ -11,8 +11,10 @@ public protocol FileSource {
     var root: String { get }
     /// Every regular file in the source.
     func paths() throws -> [String]
-    /// The files to report on, or `nil` for all of them.
+    /// The files to report on, or `nil` for all of them. May include symbolic links.
     func pathsToCheck() throws -> [String]?
+    /// Symbolic links, which tierlint never follows, with where they point.
+    func symlinks() throws -> [String: String]
     /// A file's content, `nil` when the source has no regular file at that path.
     func read(_ path: String, limit: Int) throws -> SourceFile.Content?
 }
@@ -26,20 +28,28 @@ public final class IndexSource: FileSource {
     private let index: GitIndex
     private let entries: [String: GitEntry]
     private let order: [String]
+    private let links: [GitEntry]
 
     public init(repository: GitRepository) throws {
         self.repository = repository
         self.root = repository.workdir ?? repository.gitDirectory
         index = try repository.index()
-        let files = index.entries().filter { $0.mode.isRegularFile }
+        let all = index.entries()
+        let files = all.filter { $0.mode.isRegularFile }
         order = files.map(\.path)
         entries = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        links = all.filter { $0.mode == .symlink }
     }
 
     public func paths() -> [String] { order }
 
     public func pathsToCheck() throws -> [String]? {
-        try repository.stagedPaths(index).filter { entries[$0] != nil }
+        let linkPaths = Set(links.map(\.path))
+        return try repository.stagedPaths(index).filter { entries[$0] != nil || linkPaths.contains($0) }
+    }
+
+    public func symlinks() throws -> [String: String] {
+        try repository.linkTargets(links)
     }
 
     public func read(_ path: String, limit: Int) throws -> SourceFile.Content? {
@@ -55,19 +65,26 @@ public final class TreeSource: FileSource {
     private let repository: GitRepository
     private let entries: [String: GitEntry]
     private let order: [String]
+    private let links: [GitEntry]
 
     public init(repository: GitRepository, revision: String) throws {
         self.repository = repository
         name = revision
         root = repository.workdir ?? repository.gitDirectory
-        let files = try repository.tree(at: revision).entries().filter { $0.mode.isRegularFile }
+        let all = try repository.tree(at: revision).entries()
+        let files = all.filter { $0.mode.isRegularFile }
         order = files.map(\.path)
         entries = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        links = all.filter { $0.mode == .symlink }
     }
 
     public func paths() -> [String] { order }
 
     public func pathsToCheck() -> [String]? { nil }
+
+    public func symlinks() throws -> [String: String] {
+        try repository.linkTargets(links)
+    }
 
     public func read(_ path: String, limit: Int) throws -> SourceFile.Content? {
         guard let entry = entries[path] else { return nil }
@@ -81,6 +98,7 @@ public final class WorkingTreeSource: FileSource {
     public let name = "worktree"
     public let root: String
     private let files: [String]
+    private let links: [String: String]
     private let requested: [String]?
 
     /// `requested` are repository-relative files or folders to report on; `nil` for all.
@@ -92,12 +110,18 @@ public final class WorkingTreeSource: FileSource {
         self.requested = requested
         var seen = Set<String>()
         var files: [String] = []
-        for entry in try repository.index().entries() where entry.mode.isRegularFile && seen.insert(entry.path).inserted {
-            files.append(entry.path)
+        var links: [String: String] = [:]
+        for entry in try repository.index().entries() where seen.insert(entry.path).inserted {
+            if let target = DiskFile.linkTarget(workdir + "/" + entry.path) {
+                links[entry.path] = target
+            } else if entry.mode.isRegularFile {
+                files.append(entry.path)
+            }
         }
         for path in try repository.untrackedPaths() where seen.insert(path).inserted {
-            files.append(path)
+            if let target = DiskFile.linkTarget(workdir + "/" + path) { links[path] = target } else { files.append(path) }
         }
+        self.links = links
         // A file named on the command line is checked even if git ignores it: the user asked.
         for path in requested ?? [] where !seen.contains(path) && DiskFile.isRegularFile(workdir + "/" + path) {
             seen.insert(path)
@@ -109,8 +133,10 @@ public final class WorkingTreeSource: FileSource {
     public func paths() -> [String] { files }
 
     public func pathsToCheck() -> [String]? {
-        requested.map { requested in files.filter { path in requested.contains { isUnder(path, $0) } } }
+        requested.map { requested in (files + links.keys).filter { path in requested.contains { isUnder(path, $0) } } }
     }
+
+    public func symlinks() -> [String: String] { links }
 
     public func read(_ path: String, limit: Int) throws -> SourceFile.Content? {
         try DiskFile.read(root + "/" + path, limit: limit)
@@ -124,17 +150,21 @@ public final class DirectorySource: FileSource {
     private let files: [String]
     private let requested: [String]?
 
+    private let links: [String: String]
+
     public init(root: String, requested: [String]?) throws {
         self.root = root
         self.requested = requested
-        files = try DiskFile.walk(root)
+        (files, links) = try DiskFile.walk(root)
     }
 
     public func paths() -> [String] { files }
 
     public func pathsToCheck() -> [String]? {
-        requested.map { requested in files.filter { path in requested.contains { isUnder(path, $0) } } }
+        requested.map { requested in (files + links.keys).filter { path in requested.contains { isUnder(path, $0) } } }
     }
+
+    public func symlinks() -> [String: String] { links }
 
     public func read(_ path: String, limit: Int) throws -> SourceFile.Content? {
         try DiskFile.read(root + "/" + path, limit: limit)
@@ -156,6 +186,19 @@ extension BlobContent {
 }
 
 extension GitRepository {
+    /// Where each symbolic link points: git stores the target as the link's blob.
+    func linkTargets(_ links: [GitEntry]) throws -> [String: String] {
+        var targets: [String: String] = [:]
+        for link in links {
+            if case .bytes(let bytes) = try blob(link.id, limit: 4096) {
+                targets[link.path] = String(decoding: bytes, as: UTF8.self)
+            } else {
+                targets[link.path] = "?"
+            }
+        }
+        return targets
+    }
+
     /// Untracked files that are not ignored, as `git status` lists them.
     func untrackedPaths() throws -> [String] {
         var options = git_status_options()

@@ -148,6 +148,7 @@ struct NarrowedSource: FileSource {
             folder.isEmpty || path == folder || path.hasPrefix(folder + "/")
         } }
     }
+    func symlinks() throws -> [String: String] { try base.symlinks() }
     func read(_ path: String, limit: Int) throws -> SourceFile.Content? { try base.read(path, limit: limit) }
 }
 

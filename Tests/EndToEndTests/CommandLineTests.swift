@@ -185,3 +185,40 @@ import Testing
         #expect(unknown.status == 2)
     }
 }
+
+/// Symbolic links are never followed, and never skipped silently.
+@Suite struct SymbolicLinkTests {
+    @Test func aLinkedAgentIsANoteWhenItsTargetIsCheckedAndAWarningWhenNot() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("shared/security.md", "---\nname: security\ndescription: audits auth\nmodel: sonnet\n---\n")
+        try FileManager.default.createDirectory(atPath: repository.root + "/.claude/agents", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: repository.root + "/.claude/agents/security.md", withDestinationPath: "../../shared/security.md")
+        let hidden = try repository.tierlint(["check"])
+        #expect(hidden.status == 0, "\(hidden)")
+        #expect(hidden.stdout.contains(".claude/agents/security.md:1:1: warning: symbolic link to ../../shared/security.md"))
+
+        try repository.addAll()
+        let staged = try repository.tierlint(["check", "--staged"])
+        #expect(staged.stdout.contains("warning: symbolic link"), "\(staged)")
+
+        // Pointing at an agent tierlint checks anyway: a note, and the target's own findings.
+        try FileManager.default.removeItem(atPath: repository.root + "/.claude/agents/security.md")
+        try repository.write(".claude/agents/real/security.md", "---\nname: security\ndescription: audits auth\nmodel: sonnet\n---\n")
+        try FileManager.default.createSymbolicLink(
+            atPath: repository.root + "/.claude/agents/security.md", withDestinationPath: "real/security.md")
+        let checked = try repository.tierlint(["check"])
+        #expect(checked.status == 1, "\(checked)")
+        #expect(checked.stdout.contains(".claude/agents/security.md:1:1: info: symbolic link to real/security.md"))
+        #expect(checked.stdout.contains(".claude/agents/real/security.md:4:8: error:"))
+    }
+
+    @Test func aFolderNamedOutsideGitStillSeesToolFoldersAboveIt() throws {
+        let folder = try TemporaryRepository(initialize: false)
+        try folder.write(".opencode/agent/review.md", "---\ndescription: Reviews code\nmodel: anthropic/claude-sonet-4-5\n---\n")
+        let run = try folder.tierlint(["check", ".opencode"], environment: ["GIT_CEILING_DIRECTORIES": folder.base])
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stdout.contains(".opencode/agent/review.md:3:8: error:"))
+        #expect(run.stdout.contains("did you mean claude-sonnet-4-5?"))
+    }
+}

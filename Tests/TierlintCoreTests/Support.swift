@@ -12,8 +12,9 @@ func lint(
     for path in selector.manifestPaths(in: paths) {
         if case .bytes(let bytes) = files.first(where: { $0.path == path })!.content { manifests[path] = bytes }
     }
-    let (roles, problems) = selector.roles(for: paths, manifests: manifests)
-    return Linter(configuration: configuration, rules: rules).lint(files, roles: roles, problems: problems)
+    let selection = selector.select(paths, manifests: manifests)
+    return Linter(configuration: configuration, rules: rules)
+        .lint(files, roles: selection.roles, problems: selection.problems, agentSets: selection.agentSets)
 }
 
 func lint(_ path: String, _ text: String, configuration: String? = nil, rules: [any Rule] = RuleRegistry.all) throws -> [Finding] {

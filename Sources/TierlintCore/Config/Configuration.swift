@@ -79,7 +79,7 @@ public struct DefinitionLocation: Sendable, Equatable {
         DefinitionLocation("**/.claude/agents/**/*.md", .agent, .claudeCode),
         DefinitionLocation("**/.claude/commands/**/*.md", .command, .claudeCode),
         DefinitionLocation("**/.claude/skills/**/SKILL.md", .skill, .claudeCode),
-        DefinitionLocation("**/.github/agents/*.agent.md", .agent, .copilot),
+        DefinitionLocation("**/.github/agents/**/*.agent.md", .agent, .copilot),
         DefinitionLocation("**/.github/chatmodes/*.chatmode.md", .agent, .copilot),
         DefinitionLocation("**/.github/prompts/*.prompt.md", .command, .copilot),
         DefinitionLocation("**/.opencode/agent/**/*.md", .agent, .openCode),

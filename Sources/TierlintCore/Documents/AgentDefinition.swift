@@ -15,6 +15,9 @@ public struct AgentDefinition: Sendable, Equatable {
     public var model: ModelAssignment
     /// The file has no frontmatter at all.
     public var hasFrontmatter: Bool
+    /// The set of agents this one is installed with: a plugin's folder, or "" for the
+    /// repository's own agents.
+    public var agentSet: String = ""
 
     /// The words that say what this definition is for: name, role and description.
     public var purposeText: String {
@@ -69,12 +72,7 @@ extension AgentDefinition {
         let frontmatter: Frontmatter
         switch Frontmatter.read(text, path: path) {
         case .absent:
-            if let line = misplacedFrontmatterLine(text) {
-                return (nil, ParseProblem(
-                    path: path, line: line,
-                    message: "frontmatter must start on the first line; agent tools do not read the block "
-                        + "that starts on line \(line), so its `model` is ignored"))
-            }
+            if let problem = misplacedFrontmatter(text, path: path) { return (nil, problem) }
             return (definition, nil)
         case .failed(let problem):
             return (nil, problem)
@@ -113,16 +111,28 @@ extension AgentDefinition {
         return (definition, nil)
     }
 
-    /// The line of a `---` block a few lines into the file that holds frontmatter keys: text
-    /// (or a stray line) before the opening `---` hides the whole block from agent tools.
-    static func misplacedFrontmatterLine(_ text: String) -> Int? {
-        let lines = text.split(separator: "\n", maxSplits: 12, omittingEmptySubsequences: false).prefix(12)
-        for (index, line) in lines.enumerated() where index > 0 && line.trimmingSpaces() == "---" {
-            let next = lines.dropFirst(index + 1).prefix(6)
-            let keys = ["name:", "model:", "description:", "tools:"]
-            if next.contains(where: { line in keys.contains { line.trimmingSpaces().lowercased().hasPrefix($0) } }) {
-                return index + 1
+    /// Frontmatter agent tools cannot see because it does not open with `---` on line 1: text
+    /// (or a stray line) above an opening `---`, or keys above a closing `---` whose opening
+    /// line was lost.
+    static func misplacedFrontmatter(_ text: String, path: String) -> ParseProblem? {
+        let lines = text.split(separator: "\n", maxSplits: 40, omittingEmptySubsequences: false).prefix(40)
+            .map { $0.trimmingSpaces() }
+        let keys = ["name:", "model:", "description:", "tools:"]
+        func isKey(_ line: String) -> Bool { keys.contains { line.lowercased().hasPrefix($0) } }
+        for (index, line) in lines.enumerated() where index > 0 && line == "---" {
+            if index < 12, lines.dropFirst(index + 1).prefix(6).contains(where: isKey) {
+                return ParseProblem(
+                    path: path, line: index + 1,
+                    message: "frontmatter must start on the first line; agent tools do not read the block that starts "
+                        + "on line \(index + 1), so its `model` is ignored")
             }
+            if lines[..<index].contains(where: { $0.lowercased().hasPrefix("model:") }) {
+                return ParseProblem(
+                    path: path, line: 1,
+                    message: "frontmatter must open with a line `---` on line 1; the block that closes on line "
+                        + "\(index + 1) is not read by agent tools, so its `model` is ignored")
+            }
+            return nil
         }
         return nil
     }

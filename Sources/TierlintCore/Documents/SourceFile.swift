@@ -26,11 +26,15 @@ public struct ParseProblem: Sendable, Equatable {
     public var line: Int
     public var column: Int
     public var message: String
+    /// A note rather than a problem (a symbolic link that was not followed) carries its own
+    /// severity; `nil` uses the parse-error rule's.
+    public var severity: Severity?
 
-    public init(path: String, line: Int, column: Int = 1, message: String) {
+    public init(path: String, line: Int, column: Int = 1, message: String, severity: Severity? = nil) {
         self.path = path
         self.line = line
         self.column = column
         self.message = message
+        self.severity = severity
     }
 }

@@ -13,8 +13,10 @@ public struct Linter: Sendable {
     /// Checks `files`. `context` holds agent files that are not reported on but belong to the
     /// repository's agent set (in a pre-commit check, the agents that did not change).
     /// `problems` are problems found before reading, such as unreadable plugin manifests.
+    /// `agentSets` names the plugin each plugin agent belongs to (see `FileSelection`).
     public func lint(
-        _ files: [SourceFile], roles: [String: FileRole], context: [SourceFile] = [], problems: [ParseProblem] = []
+        _ files: [SourceFile], roles: [String: FileRole], context: [SourceFile] = [], problems: [ParseProblem] = [],
+        agentSets: [String: String] = [:]
     ) -> LintResult {
         let loader = DocumentLoader(configuration: configuration, catalog: catalog)
         var backlogs: [Backlog] = []
@@ -30,7 +32,9 @@ public struct Linter: Sendable {
             checkedFiles += 1
             switch document {
             case .backlog(let backlog): backlogs.append(backlog)
-            case .definition(let definition): definitions.append(definition)
+            case .definition(var definition):
+                definition.agentSet = agentSets[definition.path] ?? ""
+                definitions.append(definition)
             case .problem(let problem): parseProblems.append(problem)
             case .nothing: break
             }
@@ -40,7 +44,10 @@ public struct Linter: Sendable {
             guard let role = roles[file.path], role.isDefinition else { return .nothing }
             return loader.load(file, role: role)
         }
-        for case .definition(let definition) in contextLoaded { allAgents.append(definition) }
+        for case .definition(var definition) in contextLoaded {
+            definition.agentSet = agentSets[definition.path] ?? ""
+            allAgents.append(definition)
+        }
 
         let ruleContext = RuleContext(
             configuration: configuration, catalog: catalog, backlogs: backlogs, definitions: definitions,
@@ -50,7 +57,8 @@ public struct Linter: Sendable {
             guard let severity = configuration.severity(of: rule.description) else { continue }
             findings += rule.check(ruleContext).map { finding in
                 var finding = finding
-                finding.severity = severity
+                // A rule's own notes (info below its default) keep their severity.
+                if finding.severity == rule.description.defaultSeverity { finding.severity = severity }
                 return finding
             }
         }

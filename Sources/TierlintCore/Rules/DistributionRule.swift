@@ -14,7 +14,8 @@ public struct DistributionRule: Rule {
             everything" is the most expensive mistake in the framework.
 
             Each section of a backlog (the tickets under one heading, such as "Sprint 4: Session \
-            Management") is judged, and so is the repository's set of agents. A backlog file with \
+            Management") is judged, and so is the repository's set of agents (each Claude Code \
+            plugin's agents are a set of their own, since a plugin is installed on its own). A backlog file with \
             several sections is judged as a whole too, when no section of it was reported. Only \
             tickets with a known model count; a group with fewer than `min-tickets` (5) of them is \
             not judged. A maximum counts the tier and every tier above it; a minimum counts the \
@@ -146,19 +147,22 @@ public struct DistributionRule: Rule {
             }
         }
 
-        // The agent set is judged when any agent is being reported on.
+        // An agent set is judged when one of its agents is being reported on. The repository's
+        // own agents are one set; each plugin's agents are another, since a plugin is
+        // installed on its own.
         let reportedAgents = context.definitions.filter { $0.kind == .agent }
-        if !reportedAgents.isEmpty {
-            let agents = context.allAgents.filter { $0.kind == .agent && isChosen(.definition($0)) }
+        for set in Set(reportedAgents.map(\.agentSet)).sorted() {
+            let reportedInSet = reportedAgents.filter { $0.agentSet == set }.sorted { $0.path < $1.path }
+            let agents = context.allAgents.filter { $0.kind == .agent && $0.agentSet == set && isChosen(.definition($0)) }
+            let subject = set.isEmpty ? "agent set" : "agent set of plugin \(set)"
             for (tier, target) in targets {
-                let overTier = reportedAgents.sorted { $0.path < $1.path }.first { agent in
-                    guard isChosen(.definition(agent)) else { return false }
-                    guard let agentTier = agent.model.effectiveTier else { return false }
+                // Point at an agent that could move: one of the over-represented tier.
+                let anchor = reportedInSet.first { agent in
+                    guard isChosen(.definition(agent)), let agentTier = agent.model.effectiveTier else { return false }
                     return target.maximum != nil ? agentTier >= tier : agentTier <= tier
-                }
-                guard let anchor = overTier ?? reportedAgents.min(by: { $0.path < $1.path }) else { continue }
+                } ?? reportedInSet[0]
                 findings += judge(
-                    agents.map(\.model), unit: "agents", subject: "agent set",
+                    agents.map(\.model), unit: "agents", subject: subject,
                     path: anchor.path, line: anchor.model.line, column: anchor.model.column,
                     targets: [(tier, target)], policy: policy)
             }
@@ -172,6 +176,8 @@ public struct DistributionRule: Rule {
     ) -> [Finding] {
         let tiers = models.compactMap(\.effectiveTier)
         guard tiers.count >= policy.minimumCount, !tiers.isEmpty else { return [] }
+        let uncounted = models.count - tiers.count
+        let note = uncounted == 0 ? "" : " (\(uncounted) more with no known model not counted)"
         var findings: [Finding] = []
         for (tier, target) in targets {
             if let maximum = target.maximum {
@@ -182,7 +188,7 @@ public struct DistributionRule: Rule {
                         rule: description.identity, severity: description.defaultSeverity, path: path,
                         line: line, column: column,
                         message: "\(subject) has \(count) of \(tiers.count) \(unit) (\(percent(count, tiers.count))) on "
-                            + "\(tier.name)\(orAbove(tier)), over the \(percent(maximum)) target; "
+                            + "\(tier.name)\(orAbove(tier))\(note), over the \(percent(maximum)) target; "
                             + "move at least \(excess) to a lower tier",
                         subject: subject))
                 }
@@ -195,7 +201,7 @@ public struct DistributionRule: Rule {
                         rule: description.identity, severity: description.defaultSeverity, path: path,
                         line: line, column: column,
                         message: "\(subject) has \(count) of \(tiers.count) \(unit) (\(percent(count, tiers.count))) on "
-                            + "\(tier.name)\(orBelow(tier)), under the \(percent(minimum)) target; "
+                            + "\(tier.name)\(orBelow(tier))\(note), under the \(percent(minimum)) target; "
                             + "move at least \(shortfall) down to \(tier.name)",
                         subject: subject))
                 }

@@ -61,6 +61,16 @@ public struct MissingModelRule: Rule {
                 """),
         ])
 
+    /// What a `model` value looks like in each tool's files.
+    static func modelExamples(for format: AgentFormat, tiers: String) -> String {
+        switch format {
+        case .copilot: "a model name such as Claude Sonnet 4.5"
+        case .openCode: "a provider/model such as anthropic/claude-sonnet-4-5"
+        case .gemini: "a model such as gemini-2.5-flash, or inherit"
+        case .claudeCode, .claudePlugin, .cursor, .custom: "\(tiers) or inherit"
+        }
+    }
+
     public func check(_ context: RuleContext) -> [Finding] {
         context.assignments.compactMap { assignment in
             guard assignment.model.isMissing else { return nil }
@@ -87,7 +97,7 @@ public struct MissingModelRule: Rule {
                     ? "has no `model` in its frontmatter"
                     : "has no frontmatter, so no `model`"
                 let advice = suggestion.map { "it is security work, so add `model: \($0)`" }
-                    ?? "add `model:` with \(tiers) or inherit"
+                    ?? "add `model:` with \(Self.modelExamples(for: definition.format, tiers: tiers))"
                 return assignment.finding(
                     description, message: "\(definition.subject) \(what); \(advice)", suggestion: suggestion)
             }

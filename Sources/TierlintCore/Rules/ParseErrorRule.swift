@@ -18,6 +18,10 @@ public struct ParseErrorRule: Rule {
             still not valid YAML, never closes, is not a mapping or repeats a key is reported: the \
             tools then ignore its fields, `model` included. Markdown that is not UTF-8, contains \
             NUL bytes, or is larger than `max-file-size` (8 MiB by default) is reported too.
+
+            A symbolic link where an agent or a named backlog would be is reported as a note \
+            (info): tierlint never follows links, since a link can point anywhere; a target \
+            inside the repository is checked at its own path.
             """,
         triggeringExamples: [
             Example(".claude/agents/broken.md", """
@@ -52,7 +56,7 @@ public struct ParseErrorRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         context.parseProblems.map { problem in
             Finding(
-                rule: description.identity, severity: description.defaultSeverity, path: problem.path,
+                rule: description.identity, severity: problem.severity ?? description.defaultSeverity, path: problem.path,
                 line: problem.line, column: problem.column, message: problem.message, subject: "file")
         }
     }

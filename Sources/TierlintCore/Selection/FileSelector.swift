@@ -16,30 +16,39 @@ public struct FileSelector: Sendable {
     public func roles(
         for paths: [String], manifests: [String: [UInt8]]
     ) -> (roles: [String: FileRole], problems: [ParseProblem]) {
-        var problems: [ParseProblem] = []
-        var pluginRoles: [String: FileRole] = [:]
+        let selection = select(paths, manifests: manifests)
+        return (selection.roles, selection.problems)
+    }
+
+    /// Roles, manifest problems, and which agent set each plugin agent belongs to.
+    public func select(_ paths: [String], manifests: [String: [UInt8]]) -> FileSelection {
+        var selection = FileSelection()
+        var pluginRoles: [String: (role: FileRole, root: String)] = [:]
         if !manifests.isEmpty {
             var plugins: [PluginManifest.Plugin] = []
             for (path, bytes) in manifests.sorted(by: { $0.key < $1.key }) {
                 let read = PluginManifest.plugins(manifestPath: path, bytes: bytes)
                 plugins += read.plugins
-                if let problem = read.problem { problems.append(problem) }
+                if let problem = read.problem { selection.problems.append(problem) }
             }
             pluginRoles = roles(of: plugins, among: paths)
         }
-
-        var roles: [String: FileRole] = [:]
         for path in paths where !configuration.isExcluded(path) {
-            if let role = role(of: path, pluginRoles: pluginRoles) { roles[path] = role }
+            if let role = role(of: path, pluginRole: pluginRoles[path]?.role) {
+                selection.roles[path] = role
+                if role == pluginRoles[path]?.role, let root = pluginRoles[path]?.root {
+                    selection.agentSets[path] = root.isEmpty ? "." : root
+                }
+            }
         }
-        return (roles, problems)
+        return selection
     }
 
-    private func role(of path: String, pluginRoles: [String: FileRole]) -> FileRole? {
+    private func role(of path: String, pluginRole: FileRole?) -> FileRole? {
         if let location = configuration.definitionLocations.first(where: { $0.glob.matches(path) }) {
             return .definition(location.kind, location.format)
         }
-        if let role = pluginRoles[path] { return role }
+        if let pluginRole { return pluginRole }
         if configuration.isNamedBacklog(path) { return .backlog }
         if Self.isMarkdown(path) { return .markdown }
         return nil
@@ -53,8 +62,8 @@ public struct FileSelector: Sendable {
     /// Files in each plugin's default folders (`agents/`, `commands/`, `skills/*/SKILL.md`) and
     /// the files and folders its manifest lists. Paths are searched in sorted order, so each
     /// folder costs a binary search plus its own files, not a pass over the repository.
-    private func roles(of plugins: [PluginManifest.Plugin], among paths: [String]) -> [String: FileRole] {
-        var roles: [String: FileRole] = [:]
+    private func roles(of plugins: [PluginManifest.Plugin], among paths: [String]) -> [String: (role: FileRole, root: String)] {
+        var roles: [String: (role: FileRole, root: String)] = [:]
         let markdown = paths.filter(Self.isMarkdown).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let markdownSet = Set(markdown)
 
@@ -77,13 +86,13 @@ public struct FileSelector: Sendable {
                 for place in [defaultFolder] + entries {
                     let target = PluginManifest.join(plugin.root, place)
                     if markdownSet.contains(target) {
-                        if roles[target] == nil { roles[target] = .definition(kind, .claudePlugin) }
+                        if roles[target] == nil { roles[target] = (.definition(kind, .claudePlugin), plugin.root) }
                         continue
                     }
                     for path in files(under: target) {
                         // A folder listed as a skills folder holds skills in SKILL.md files only.
                         if kind == .skill, !path.lowercased().hasSuffix("/skill.md") { continue }
-                        if roles[path] == nil { roles[path] = .definition(kind, .claudePlugin) }
+                        if roles[path] == nil { roles[path] = (.definition(kind, .claudePlugin), plugin.root) }
                     }
                 }
             }
@@ -93,4 +102,16 @@ public struct FileSelector: Sendable {
         }
         return roles
     }
+}
+
+/// What the selector decided for a repository's paths.
+public struct FileSelection: Sendable {
+    public var roles: [String: FileRole] = [:]
+    public var problems: [ParseProblem] = []
+    /// The plugin folder each plugin definition belongs to (`.` for a plugin at the root). A
+    /// plugin is installed on its own, so its agents form a set of their own; other agents
+    /// belong to the repository's set.
+    public var agentSets: [String: String] = [:]
+
+    public init() {}
 }

@@ -7,6 +7,7 @@ extension StringProtocol {
         var end = scalars.endIndex
         while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
         while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        // Unicode scalar indices are string indices: slice once, no copying scalar by scalar.
+        return String(self[start..<end])
     }
 }

@@ -33,8 +33,8 @@ public struct Ticket: Sendable, Equatable {
     public var labels: [String]
     /// Text of a Description or Details column.
     public var details: String?
-    /// Every cell by its header text, for rules that read other columns.
-    public var cells: [String: String]
+    /// Every cell by its header, for rules that read other columns.
+    public var cells: TicketCells
     public var model: ModelAssignment
     public var section: String?
     /// The row has fewer cells than the header, so it has no Model cell at all.
@@ -56,5 +56,28 @@ public struct Ticket: Sendable, Equatable {
 extension String {
     func truncated(to length: Int) -> String {
         count <= length ? self : String(prefix(length - 1)) + "…"
+    }
+}
+
+/// A row's cells by header key (`cells["cost tier"]`). The keys are the table's, shared by
+/// all its rows, so a 200,000-row backlog does not hold 200,000 dictionaries.
+public struct TicketCells: Sendable, Equatable, Sequence {
+    /// Normalised header names (see `ColumnVocabulary.key`), one per column.
+    public let keys: [String]
+    public let values: [String]
+
+    public init(keys: [String], values: [String]) {
+        self.keys = keys
+        self.values = values
+    }
+
+    /// The first cell under a header with this key.
+    public subscript(key: String) -> String? {
+        guard let index = keys.firstIndex(of: key), index < values.count else { return nil }
+        return values[index]
+    }
+
+    public func makeIterator() -> some IteratorProtocol<(key: String, value: String)> {
+        zip(keys, values).lazy.map { (key: $0, value: $1) }.makeIterator()
     }
 }

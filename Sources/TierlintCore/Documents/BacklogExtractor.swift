@@ -66,6 +66,7 @@ struct BacklogExtractor {
         }
 
         var tickets: [Ticket] = []
+        var readings: [String: ModelAssignment.State] = [:]
         for row in table.rows {
             let cells = row.cells
             if cells.allSatisfy({ $0.text.isEmpty }) { continue }
@@ -76,13 +77,17 @@ struct BacklogExtractor {
                 return cells[column].text
             }
             let modelCell = cells[modelColumn]
-            let model = ModelAssignment.parse(
-                modelCell.text, line: row.line, column: modelCell.column ?? cells.last(where: { $0.column != nil })?.column ?? 1,
-                catalog: catalog, missingValues: missingValues)
-            var byHeader: [String: String] = [:]
-            for (index, header) in keys.enumerated() where index < cells.count && byHeader[header] == nil {
-                byHeader[header] = cells[index].text
+            // Model cells repeat ("haiku", "sonnet"): read each distinct text once per table.
+            let state: ModelAssignment.State
+            if let known = readings[modelCell.text] {
+                state = known
+            } else {
+                state = ModelAssignment.parse(
+                    modelCell.text, line: 0, column: 0, catalog: catalog, missingValues: missingValues).state
+                readings[modelCell.text] = state
             }
+            let model = ModelAssignment(
+                state: state, line: row.line, column: modelCell.column ?? cells.last(where: { $0.column != nil })?.column ?? 1)
             var id = text(idColumn).flatMap { $0.isEmpty ? nil : $0 }
             var title = text(titleColumn) ?? ""
             let details = text(detailsColumn).flatMap { $0.isEmpty ? nil : $0 }
@@ -99,7 +104,7 @@ struct BacklogExtractor {
                 owner: text(ownerColumn).flatMap { $0.isEmpty ? nil : $0 },
                 labels: labelColumns.compactMap { text($0) }.filter { !$0.isEmpty },
                 details: details,
-                cells: byHeader,
+                cells: TicketCells(keys: keys, values: cells.map(\.text)),
                 model: model,
                 section: section?.text,
                 lacksModelCell: modelCell.column == nil))

@@ -110,23 +110,42 @@ extension ModelAssignment {
         return result.trimmingSpaces()
     }
 
-    static let listSeparators = ["→", "->", "=>", "⇒", "➜", ",", ";", "|", "+", "&"]
+    static let listSeparators: Set<String> = ["→", "->", "=>", "⇒", "➜", ",", ";", "|", "+", "&"]
 
     /// Splits "haiku → sonnet", "haiku, sonnet", "haiku or sonnet" at the given separators and
-    /// at the words "or", "then" and "and".
-    static func splitModels(_ text: String, separators: [String]) -> [String] {
-        var normalized = text
-        for separator in separators {
-            normalized = normalized.replacing(separator, with: "\u{1F}")
+    /// at the words "or", "then" and "and", in one pass over the text.
+    static func splitModels(_ text: String, separators: Set<String>) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        func finish() {
+            let words = current.split(separator: " ", omittingEmptySubsequences: true)
+            var part: [Substring] = []
+            for word in words {
+                if ["or", "then", "and"].contains(word.lowercased()) {
+                    if !part.isEmpty { parts.append(part.joined(separator: " ")) }
+                    part = []
+                } else {
+                    part.append(word)
+                }
+            }
+            if !part.isEmpty { parts.append(part.joined(separator: " ")) }
+            current = ""
         }
-        var words: [String] = []
-        for word in normalized.split(separator: " ", omittingEmptySubsequences: true) {
-            let lower = word.lowercased()
-            words.append(lower == "or" || lower == "then" || lower == "and" ? "\u{1F}" : String(word))
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            if index + 1 < characters.count, separators.contains(String(characters[index...index + 1])) {
+                finish()
+                index += 2
+            } else if separators.contains(String(characters[index])) {
+                finish()
+                index += 1
+            } else {
+                current.append(characters[index])
+                index += 1
+            }
         }
-        return words.joined(separator: " ")
-            .split(separator: "\u{1F}")
-            .map { String($0).trimmingSpaces() }
-            .filter { !$0.isEmpty }
+        finish()
+        return parts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 }

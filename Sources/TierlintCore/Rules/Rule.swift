@@ -79,20 +79,30 @@ public struct Example: Sendable {
 
 /// Everything the rules read: the documents and the policy.
 public struct RuleContext: Sendable {
-    public var configuration: Configuration
-    public var catalog: ModelCatalog
+    public let configuration: Configuration
+    public let catalog: ModelCatalog
     /// Backlogs of the files being reported on.
-    public var backlogs: [Backlog]
+    public let backlogs: [Backlog]
     /// Definitions of the files being reported on.
-    public var definitions: [AgentDefinition]
+    public let definitions: [AgentDefinition]
     /// Every agent of the repository that was read, including ones only read to judge the
     /// agent set as a whole (in a pre-commit check, the unchanged ones).
-    public var allAgents: [AgentDefinition]
-    public var parseProblems: [ParseProblem]
-
+    public let allAgents: [AgentDefinition]
+    public let parseProblems: [ParseProblem]
     /// Tickets and definitions alike: the things that are assigned a model.
-    public var assignments: [Assignment] {
-        backlogs.flatMap(\.tickets).map(Assignment.ticket) + definitions.map(Assignment.definition)
+    public let assignments: [Assignment]
+
+    public init(
+        configuration: Configuration, catalog: ModelCatalog, backlogs: [Backlog], definitions: [AgentDefinition],
+        allAgents: [AgentDefinition], parseProblems: [ParseProblem]
+    ) {
+        self.configuration = configuration
+        self.catalog = catalog
+        self.backlogs = backlogs
+        self.definitions = definitions
+        self.allAgents = allAgents
+        self.parseProblems = parseProblems
+        assignments = backlogs.flatMap(\.tickets).map(Assignment.ticket) + definitions.map(Assignment.definition)
     }
 }
 

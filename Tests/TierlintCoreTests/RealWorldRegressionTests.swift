@@ -148,6 +148,21 @@ import TierlintCore
         #expect(findings.first?.message.contains("2 of 5 tickets (40%) on opus or above (1 more with no known model not counted)") == true)
     }
 
+    @Test func anUnresolvedMergeConflictIsOneClearFinding() throws {
+        let backlog = """
+            | # | Ticket | Model |
+            |---|--------|-------|
+            <<<<<<< HEAD
+            | 1 | Create sessions table | haiku |
+            =======
+            | 1 | Create sessions table | opus |
+            >>>>>>> feature
+            """
+        let findings = try lint("docs/backlog.md", backlog)
+        #expect(findings.map(\.position) == ["docs/backlog.md:3:1"])
+        #expect(findings.first?.message.contains("unresolved merge conflict") == true)
+    }
+
     @Test func copilotAgentsInSubfoldersAreFound() throws {
         let result = try lint([SourceFile(path: ".github/agents/internal/reviewer.agent.md", text: "---\nmodel: GPT-4.1\n---\n")])
         #expect(result.agents == 1)

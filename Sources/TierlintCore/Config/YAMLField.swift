@@ -187,8 +187,9 @@ struct YAMLProblem {
             message = "invalid YAML: \(problem)\(contextText)"
         case .duplicatedKeysInMapping(let duplicates, let context):
             line = context.mark.line
-            let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            message = "invalid YAML: duplicate key \(names); a tool reading this file may take either value"
+            let names = duplicates.filter { $0 != "<uncovertable>" }.map { "`\($0)`" }.joined(separator: ", ")
+            let keys = names.isEmpty ? "a duplicate key" : "duplicate key \(names)"
+            message = "invalid YAML: \(keys); a tool reading this file may take either value"
         case .reader(let problem, _, _, _):
             line = nil
             message = "invalid YAML: \(problem)"

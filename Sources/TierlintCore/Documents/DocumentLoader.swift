@@ -41,6 +41,12 @@ struct DocumentLoader: Sendable {
         if let problem = Self.encodingProblem(bytes, path: file.path) {
             return .problem(problem)
         }
+        if let line = Self.conflictMarkerLine(bytes) {
+            return .problem(ParseProblem(
+                path: file.path, line: line,
+                message: "file has an unresolved merge conflict (the `<<<<<<<` marker on this line); resolve it, "
+                    + "then tierlint can read which model was chosen"))
+        }
         switch role {
         case .markdown, .backlog:
             let document = MarkdownDocument.parse(bytes: bytes)
@@ -87,6 +93,25 @@ struct DocumentLoader: Sendable {
             index += 1
         }
         return false
+    }
+
+    /// The line of a `<<<<<<< ` marker, when a `>>>>>>> ` marker follows it at a line start.
+    static func conflictMarkerLine(_ bytes: [UInt8]) -> Int? {
+        let open = Array("<<<<<<< ".utf8), close = Array(">>>>>>> ".utf8)
+        var line = 1
+        var openLine: Int?
+        var atLineStart = true
+        var index = 0
+        while index < bytes.count {
+            if atLineStart {
+                if openLine == nil, bytes[index...].starts(with: open) { openLine = line }
+                if openLine != nil, bytes[index...].starts(with: close) { return openLine }
+            }
+            atLineStart = bytes[index] == 0x0A
+            if atLineStart { line += 1 }
+            index += 1
+        }
+        return nil
     }
 
     /// A NUL byte or an invalid UTF-8 sequence, with its line and column.

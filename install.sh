@@ -27,6 +27,11 @@ while [ $# -gt 0 ]; do
     esac
 done
 
+# Paths given on the command line are relative to where the user ran the script.
+absolute() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "$1" ;; esac; }
+[ -z "$prefix" ] || prefix=$(absolute "$prefix")
+[ -z "$hook_repo" ] || hook_repo=$(absolute "$hook_repo")
+
 cd "$(dirname "$0")"
 say() { printf '==> %s\n' "$*"; }
 

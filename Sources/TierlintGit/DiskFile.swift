@@ -3,14 +3,14 @@ import TierlintCore
 
 /// Reading files from disk without following symlinks: a link named like an agent file is
 /// not the agent file, and following it could read outside the repository.
-enum DiskFile {
+public enum DiskFile {
     static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The file's bytes, `.tooLarge` when it is over `limit`, `nil` when it is not a regular file.
-    static func read(_ path: String, limit: Int) throws -> SourceFile.Content? {
+    public static func read(_ path: String, limit: Int) throws -> SourceFile.Content? {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         if Int(info.st_size) > limit { return .tooLarge(size: Int(info.st_size)) }

@@ -26,7 +26,10 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
 
     public var description: String { message }
 
-    var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
+    /// No repository contains the folder (and none is named by GIT_DIR).
+    public var isNotARepository: Bool {
+        code == GIT_ENOTFOUND.rawValue && errorClass == GIT_ERROR_REPOSITORY.rawValue
+    }
 }
 
 /// Runs a libgit2 call and throws its error when it returns a negative code.

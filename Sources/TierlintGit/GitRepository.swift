@@ -31,10 +31,10 @@ public final class GitRepository: @unchecked Sendable {
         let cwd = FileManager.default.currentDirectoryPath
         // libgit2 1.5 refuses GIT_WORK_TREE and GIT_COMMON_DIR when reading the environment, and
         // `git --work-tree=... commit` exports GIT_WORK_TREE to hooks; apply it by hand instead.
-        let workTree = environment("GIT_WORK_TREE").map { absolutePath($0, relativeTo: cwd) }
+        let workTree = environment("GIT_WORK_TREE").map { FileSystemPath.absolute($0, relativeTo: cwd) }
         unsetenv("GIT_WORK_TREE")
         unsetenv("GIT_COMMON_DIR")
-        let indexFile = environment("GIT_INDEX_FILE").map { absolutePath($0, relativeTo: cwd) }
+        let indexFile = environment("GIT_INDEX_FILE").map { FileSystemPath.absolute($0, relativeTo: cwd) }
 
         let pointer: OpaquePointer
         do {
@@ -89,6 +89,20 @@ public final class GitRepository: @unchecked Sendable {
 
     /// The index a commit made now would record: `GIT_INDEX_FILE` when git set it.
     public func index() throws -> GitIndex {
+        do {
+            return try openIndex()
+        } catch let error as GitError where error.message.contains("unsupported mandatory extension") {
+            // libgit2 1.5 cannot read a split or sparse index ('link', 'sdir').
+            let fix = error.message.contains("'sdir'")
+                ? "git sparse-checkout init --no-sparse-index" : "git update-index --no-split-index"
+            throw GitError(
+                "this repository's index uses a format the libgit2 tierlint is built on cannot read "
+                    + "(\(error.message)); convert it with `\(fix)`",
+                call: error.call, code: error.code, errorClass: error.errorClass)
+        }
+    }
+
+    private func openIndex() throws -> GitIndex {
         var index: OpaquePointer?
         if let indexFile {
             guard FileManager.default.fileExists(atPath: indexFile) else {
@@ -197,8 +211,9 @@ public final class GitRepository: @unchecked Sendable {
         defer { git_config_entry_free(entry) }
         guard let entry, let raw = entry.pointee.value else { return nil }
         var value = String(cString: raw)
+        // git expands `~` with $HOME, not the password database's home.
         if value.hasPrefix("~/") || value == "~" {
-            value = NSHomeDirectory() + value.dropFirst()
+            value = homeDirectory() + value.dropFirst()
         }
         return (value, ConfigLevel(entry.pointee.level))
     }
@@ -262,15 +277,17 @@ public struct GitEntry: Sendable {
     public var mode: EntryMode
 }
 
+/// The home folder as git finds it: `$HOME`, or the password database when it is unset.
+public func homeDirectory() -> String {
+    environment("HOME") ?? NSHomeDirectory()
+}
+
 func environment(_ name: String) -> String? {
     guard let value = getenv(name) else { return nil }
     let text = String(cString: value)
     return text.isEmpty ? nil : text
 }
 
-func absolutePath(_ path: String, relativeTo base: String) -> String {
-    path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
-}
 
 private func isOwnershipError(_ error: GitError) -> Bool {
     // libgit2 1.5 reports an unowned repository as GIT_EOWNER, or, when no safe.directory is set

@@ -30,9 +30,11 @@ public struct HookInstaller {
             return Location(directory: repository.commonDirectory + "/hooks", outsideRepository: false, configuredAt: nil)
         }
         // git resolves a relative core.hooksPath against the root of the working tree.
-        let directory = (absolutePath(configured.value, relativeTo: base) as NSString).standardizingPath
+        let directory = FileSystemPath.absolute(configured.value, relativeTo: base)
         let roots = [repository.workdir, repository.commonDirectory, repository.gitDirectory].compactMap { $0 }
-        let inside = roots.contains { isUnder(resolved(directory), resolved($0)) }
+        let inside = roots.contains {
+            FileSystemPath.isUnder(FileSystemPath.canonical(directory), FileSystemPath.canonical($0))
+        }
         return Location(directory: directory, outsideRepository: !inside, configuredAt: configured.level)
     }
 
@@ -143,11 +145,5 @@ public struct HookInstaller {
     private func isSymlink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-    }
-
-    private func resolved(_ path: String) -> String {
-        guard let real = realpath(path, nil) else { return (path as NSString).standardizingPath }
-        defer { free(real) }
-        return String(cString: real)
     }
 }

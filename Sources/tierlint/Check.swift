@@ -57,9 +57,18 @@ struct Check: ParsableCommand {
             }
         }
         let source = try makeSource()
-        let run = try CheckRun(source: source, configFile: config)
-        let result = try run.lint()
-        if staged && result.filesChecked == 0 && result.findings.isEmpty {
+        if let narrowed = source as? NarrowedSource, let missing = try narrowed.unmatched().first {
+            throw CommandFailure(message: "\(missing.isEmpty ? "." : missing) names no file in the \(source.name) being checked")
+        }
+        var given: (file: String, content: SourceFile.Content)?
+        if let config {
+            guard let content = try? DiskFile.read(config, limit: LintRun.configurationLimit) else {
+                throw ConfigurationError(file: config, line: nil, key: nil, message: "the file cannot be read (does it exist?)")
+            }
+            given = (config, content)
+        }
+        let result = try LintRun(source: source, configuration: given).lint()
+        if staged && format == TextReporter.identifier && result.filesChecked == 0 && result.findings.isEmpty {
             // Nothing tierlint reads was staged: a pre-commit hook stays silent.
             return
         }
@@ -88,132 +97,40 @@ struct Check: ParsableCommand {
         }
     }
 
+    /// The index, a tree, the working tree, or outside git a plain folder; narrowed to PATHs.
     private func makeSource() throws -> any FileSource {
         let cwd = FileManager.default.currentDirectoryPath
+        let base: any FileSource
         if staged || rev != nil {
             let repository = try GitRepository.open()
-            let base: any FileSource = staged
-                ? try IndexSource(repository: repository)
-                : try TreeSource(repository: repository, revision: rev!)
-            guard !paths.isEmpty else { return base }
-            return try NarrowedSource(base: base, requested: relativePaths(paths, cwd: cwd, root: base.root))
-        }
-        let repository: GitRepository
-        do {
-            repository = try GitRepository.open()
-        } catch let error as GitError where error.isNotARepository {
-            // Outside git: a plain folder, the current one. Paths under it narrow the check, so
-            // tool folders (`.claude/agents`) and plugin manifests above them are still seen.
-            // A single folder elsewhere is checked as a root of its own.
-            let inside = paths.allSatisfy { isUnder(canonical(absolutePath($0, cwd: cwd)), canonical(cwd)) }
-            var isDirectory: ObjCBool = false
-            if !inside, paths.count == 1, FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory),
-               isDirectory.boolValue {
-                return try DirectorySource(root: absolutePath(paths[0], cwd: cwd), requested: nil)
-            }
-            return try DirectorySource(root: cwd, requested: paths.isEmpty ? nil : relativePaths(paths, cwd: cwd, root: cwd))
-        }
-        guard let workdir = repository.workdir else {
-            throw CommandFailure(message: "\(repository.gitDirectory) is a bare repository: it has no working tree; use --rev REV to check a commit")
-        }
-        return try WorkingTreeSource(
-            repository: repository, requested: paths.isEmpty ? nil : relativePaths(paths, cwd: cwd, root: workdir))
-    }
-
-    private func relativePaths(_ paths: [String], cwd: String, root: String) throws -> [String] {
-        try paths.map { path in
-            let absolute = absolutePath(path, cwd: cwd)
-            let base = canonical(root)
-            let target = canonical(absolute)
-            if target == base { return "" }
-            guard target.hasPrefix(base + "/") else {
-                throw CommandFailure(message: "\(path) is outside \(root), the folder being checked")
-            }
-            return String(target.dropFirst(base.count + 1))
-        }
-    }
-}
-
-/// A source narrowed to the files under some paths.
-struct NarrowedSource: FileSource {
-    var base: any FileSource
-    var requested: [String]
-
-    var name: String { base.name }
-    var root: String { base.root }
-    func paths() throws -> [String] { try base.paths() }
-    func pathsToCheck() throws -> [String]? {
-        let candidates = try base.pathsToCheck() ?? base.paths()
-        return candidates.filter { path in requested.contains { folder in
-            folder.isEmpty || path == folder || path.hasPrefix(folder + "/")
-        } }
-    }
-    func symlinks() throws -> [String: String] { try base.symlinks() }
-    func read(_ path: String, limit: Int) throws -> SourceFile.Content? { try base.read(path, limit: limit) }
-}
-
-func absolutePath(_ path: String, cwd: String) -> String {
-    let joined = path.hasPrefix("/") ? path : cwd + "/" + path
-    return (joined as NSString).standardizingPath
-}
-
-/// The real path of a file or folder, with symlinks resolved, or the path itself tidied
-/// when it does not exist.
-func canonical(_ path: String) -> String {
-    guard let real = realpath(path, nil) else { return (path as NSString).standardizingPath }
-    defer { free(real) }
-    return String(cString: real)
-}
-
-/// Repository-relative paths as a person in `cwd` can click them: `backlog.md` from
-/// `/repo/docs`, `../docs/a.md` from `/repo/sub`. The folders are resolved once, not per finding.
-struct DisplayPaths: Sendable {
-    private let root: String
-    /// The current folder's components inside the root, when it is inside it.
-    private let inner: [Substring]?
-    /// From a current folder outside the root: the way to the root, when it is short.
-    private let outerPrefix: String?
-
-    init(cwd: String, root: String) {
-        self.root = canonical(root)
-        let rootParts = self.root.split(separator: "/")
-        let cwdParts = canonical(cwd).split(separator: "/")
-        if cwdParts.starts(with: rootParts) {
-            inner = Array(cwdParts.dropFirst(rootParts.count))
-            outerPrefix = nil
+            base = staged ? try IndexSource(repository: repository) : try TreeSource(repository: repository, revision: rev!)
         } else {
-            inner = nil
-            var common = 0
-            while common < cwdParts.count, common < rootParts.count, cwdParts[common] == rootParts[common] { common += 1 }
-            let climb = cwdParts.count - common
-            outerPrefix = climb <= 2
-                ? (Array(repeating: "..", count: climb) + rootParts[common...].map(String.init)).joined(separator: "/")
-                : nil
+            do {
+                let repository = try GitRepository.open()
+                let named = repository.workdir.map { root in paths.compactMap { FileSystemPath.relative(absolute($0, cwd), to: root) } }
+                base = try WorkingTreeSource(repository: repository, named: named ?? [])
+            } catch let error as GitError where error.isNotARepository {
+                // Outside git: the current folder. A single folder elsewhere is a root of its own.
+                let absolutes = paths.map { absolute($0, cwd) }
+                var isDirectory: ObjCBool = false
+                if absolutes.count == 1, FileSystemPath.relative(absolutes[0], to: cwd) == nil,
+                   FileManager.default.fileExists(atPath: absolutes[0], isDirectory: &isDirectory), isDirectory.boolValue {
+                    return try DirectorySource(root: absolutes[0])
+                }
+                base = try DirectorySource(root: cwd)
+            }
         }
+        guard !paths.isEmpty else { return base }
+        let requested = try paths.map { path in
+            guard let relative = FileSystemPath.relative(absolute(path, cwd), to: base.root) else {
+                throw CommandFailure(message: "\(path) is outside \(base.root), the folder being checked")
+            }
+            return relative
+        }
+        return NarrowedSource(base: base, requested: requested)
     }
 
-    func path(for relative: String) -> String {
-        if let inner {
-            let parts = relative.split(separator: "/")
-            var common = 0
-            while common < inner.count, common < parts.count - 1, inner[common] == parts[common] { common += 1 }
-            let climb = inner.count - common
-            // A long climb is harder to read than the path from the root.
-            guard climb <= 2 else { return root + "/" + relative }
-            return (Array(repeating: "..", count: climb) + parts[common...].map(String.init)).joined(separator: "/")
-        }
-        guard let outerPrefix else { return root + "/" + relative }
-        return outerPrefix.isEmpty ? relative : outerPrefix + "/" + relative
-    }
-}
-
-/// `/a/b/c` is under `/a/b` and under itself.
-func isUnder(_ path: String, _ folder: String) -> Bool {
-    path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
-}
-
-extension GitError {
-    var isNotARepository: Bool {
-        message.contains("could not find repository")
+    private func absolute(_ path: String, _ cwd: String) -> String {
+        FileSystemPath.absolute(path, relativeTo: cwd)
     }
 }

@@ -45,9 +45,9 @@ struct Install: ParsableCommand {
     private func hookFindabilityWarning() -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         let onPath = path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/tierlint") }
-        let usual = ["\(NSHomeDirectory())/.local/bin/tierlint", "/usr/local/bin/tierlint"]
+        let usual = ["\(homeDirectory())/.local/bin/tierlint", "/usr/local/bin/tierlint"]
         if onPath || usual.contains(where: FileManager.default.isExecutableFile(atPath:)) { return nil }
-        let me = canonical(CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : "/proc/self/exe")
+        let me = FileSystemPath.canonical(CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : "/proc/self/exe")
         return "warning: the hook will not find tierlint on PATH; add \((me as NSString).deletingLastPathComponent) "
             + "to PATH, or run: git config tierlint.path \(me)"
     }

@@ -64,7 +64,7 @@ import TierlintCore
         let tree = try TreeSource(repository: git, revision: "HEAD").paths()
         #expect(!tree.contains(".claude/agents/link.md"))
         #expect(!tree.contains("vendor/inner"))
-        let worktree = try WorkingTreeSource(repository: git, requested: nil)
+        let worktree = try WorkingTreeSource(repository: git)
         #expect(try worktree.read(".claude/agents/link.md", limit: 100) == nil)
     }
 

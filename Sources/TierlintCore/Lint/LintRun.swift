@@ -1,0 +1,94 @@
+/// One check of a source: reads the policy from it, decides which files to read, reads them
+/// and lints them. The command line and the tests both run checks through this.
+public struct LintRun {
+    public let source: any FileSource
+    public let configuration: Configuration
+
+    /// The largest `.tierlint.yml` tierlint reads.
+    public static let configurationLimit = 1 << 20
+
+    /// Reads `.tierlint.yml` from the source itself (the index, for a pre-commit check), or
+    /// `configuration` when one was given (`--config FILE`).
+    public init(source: any FileSource, configuration given: (file: String, content: SourceFile.Content)? = nil) throws {
+        self.source = source
+        if let given {
+            configuration = try Self.load(given.content, file: given.file)
+        } else if let content = try source.read(ConfigurationLoader.fileName, limit: Self.configurationLimit) {
+            configuration = try Self.load(content, file: ConfigurationLoader.fileName)
+        } else {
+            configuration = Configuration()
+        }
+    }
+
+    private static func load(_ content: SourceFile.Content, file: String) throws -> Configuration {
+        switch content {
+        case .tooLarge(let size):
+            throw ConfigurationError(
+                file: file, line: nil, key: nil,
+                message: "the file is \(ByteCount(size)), over the \(ByteCount(configurationLimit)) a policy file may have")
+        case .bytes(let bytes):
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw ConfigurationError(file: file, line: nil, key: nil, message: "the file is not valid UTF-8")
+            }
+            return try ConfigurationLoader.load(text, file: file)
+        }
+    }
+
+    /// Checks the source; `rules` narrows the check to some rules (the rule tests run one).
+    public func lint(rules: [any Rule] = RuleRegistry.all) throws -> LintResult {
+        let allPaths = try source.paths()
+        let links = try source.symlinks()
+        let toCheck = try source.pathsToCheck() ?? allPaths + links.keys.sorted()
+        let reported = Set(toCheck)
+
+        let selector = FileSelector(configuration: configuration)
+        var manifests: [String: [UInt8]] = [:]
+        for path in selector.manifestPaths(in: allPaths) {
+            if case .bytes(let bytes)? = try source.read(path, limit: configuration.maxFileSize) { manifests[path] = bytes }
+        }
+        let selection = selector.select(allPaths + links.keys.sorted(), manifests: manifests)
+        let roles = selection.roles
+
+        let checked = toCheck.filter { roles[$0] != nil && links[$0] == nil }
+        let files = try checked.compactMap { path in
+            try source.read(path, limit: configuration.maxFileSize).map { SourceFile(path: path, content: $0) }
+        }
+        // When an agent changes, its agent set as a whole is judged, unchanged agents included.
+        var context: [SourceFile] = []
+        let changedSets = Set(checked.compactMap { path -> String? in
+            guard case .definition(.agent, _)? = roles[path] else { return nil }
+            return selection.agentSets[path] ?? ""
+        })
+        if !changedSets.isEmpty {
+            for path in allPaths where !reported.contains(path) && changedSets.contains(selection.agentSets[path] ?? "") {
+                guard case .definition(.agent, _)? = roles[path] else { continue }
+                if let content = try source.read(path, limit: configuration.maxFileSize) {
+                    context.append(SourceFile(path: path, content: content))
+                }
+            }
+        }
+        let linkNotes = toCheck.sorted().compactMap { path in links[path].flatMap { linkNote(path, target: $0, roles: roles) } }
+        return Linter(configuration: configuration, rules: rules).lint(
+            files, roles: roles, context: context,
+            problems: selection.problems.filter { reported.contains($0.path) } + linkNotes,
+            agentSets: selection.agentSets)
+    }
+
+    /// Links are never followed: a link where an agent or a named backlog would be is a note,
+    /// and a warning when what it points at is not checked anywhere else.
+    private func linkNote(_ path: String, target: String, roles: [String: FileRole]) -> ParseProblem? {
+        guard let role = roles[path], role != .markdown else { return nil }
+        if let resolved = RepositoryPath.resolve(target, from: path), let targetRole = roles[resolved],
+           targetRole == role || targetRole.isDefinition {
+            return ParseProblem(
+                path: path, line: 1,
+                message: "symbolic link to \(target); tierlint does not follow links, and checks \(resolved) at its own path",
+                severity: .info)
+        }
+        return ParseProblem(
+            path: path, line: 1,
+            message: "symbolic link to \(target), which tierlint does not follow, and its target is not checked "
+                + "anywhere; put the file itself here, or add its folder to `agents.paths` in .tierlint.yml",
+            severity: .warning)
+    }
+}

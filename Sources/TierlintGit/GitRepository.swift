@@ -219,64 +219,6 @@ public final class GitRepository: @unchecked Sendable {
     }
 }
 
-/// Where a config value was set.
-public enum ConfigLevel: Sendable, Equatable {
-    case system, global, local, worktree, app, other
-
-    init(_ level: git_config_level_t) {
-        switch level {
-        case GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_PROGRAMDATA: self = .system
-        case GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL: self = .global
-        case GIT_CONFIG_LEVEL_LOCAL: self = .local
-        case GIT_CONFIG_LEVEL_APP: self = .app
-        default: self = .other
-        }
-    }
-}
-
-public enum BlobContent: Sendable {
-    case bytes([UInt8])
-    case tooLarge(size: Int)
-}
-
-/// A git object id.
-public struct ObjectID: Sendable, Hashable {
-    var oid: git_oid
-
-    public static func == (lhs: ObjectID, rhs: ObjectID) -> Bool {
-        var left = lhs.oid, right = rhs.oid
-        return git_oid_equal(&left, &right) != 0
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        withUnsafeBytes(of: oid) { hasher.combine(bytes: $0) }
-    }
-}
-
-/// File modes git records, of which tierlint reads regular files only.
-public enum EntryMode: Sendable, Equatable {
-    case file, executable, symlink, submodule, other
-
-    init(_ raw: UInt32) {
-        switch raw {
-        case 0o100644: self = .file
-        case 0o100755: self = .executable
-        case 0o120000: self = .symlink
-        case 0o160000: self = .submodule
-        default: self = .other
-        }
-    }
-
-    public var isRegularFile: Bool { self == .file || self == .executable }
-}
-
-/// A path in the index or a tree, with its object and mode.
-public struct GitEntry: Sendable {
-    public var path: String
-    public var id: ObjectID
-    public var mode: EntryMode
-}
-
 /// The home folder as git finds it: `$HOME`, or the password database when it is unset.
 public func homeDirectory() -> String {
     environment("HOME") ?? NSHomeDirectory()

@@ -91,9 +91,6 @@ public struct MarkdownRow: Sendable, Equatable {
     /// The source row had more cells than the header; GitHub does not show the extra ones.
     public var hasExtraCells: Bool
 
-    /// Cells GitHub added to fill a row shorter than the header.
-    public var paddedCellCount: Int { cells.count(where: { $0.column == nil }) }
-
     public init(cells: [MarkdownCell], line: Int, hasExtraCells: Bool = false) {
         self.cells = cells
         self.line = line

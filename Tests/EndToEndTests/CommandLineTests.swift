@@ -222,3 +222,59 @@ import Testing
         #expect(run.stdout.contains("did you mean claude-sonnet-4-5?"))
     }
 }
+
+/// Behaviour a review of the first version found wrong, kept as specifications.
+@Suite struct ReviewedCommandLineTests {
+    @Test func aTildeHooksPathIsHomeAsGitMeansIt() throws {
+        let repository = try TemporaryRepository()
+        try repository.git(["config", "--global", "core.hooksPath", "~/hooks"]).succeeded()
+        try repository.tierlint(["install", "--global-hooks"]).succeeded()
+        let gitHooks = try repository.git(["rev-parse", "--git-path", "hooks"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(gitHooks == repository.home + "/hooks")
+        #expect(FileManager.default.fileExists(atPath: repository.home + "/hooks/pre-commit"))
+        try repository.write("docs/backlog.md", Fixture.badBacklog)
+        try repository.addAll()
+        #expect(try repository.commit().status != 0)
+    }
+
+    @Test func aSplitIndexIsAClearErrorThatSaysHowToConvertIt() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("docs/backlog.md", Fixture.goodBacklog)
+        try repository.addAll()
+        try repository.git(["update-index", "--split-index"]).succeeded()
+        let run = try repository.tierlint(["check", "--staged"])
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("git update-index --no-split-index"))
+    }
+
+    @Test func aPathThatNamesNothingIsAUsageError() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("docs/backlog.md", Fixture.goodBacklog)
+        let run = try repository.tierlint(["check", "docs/nope.md"])
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("docs/nope.md names no file"))
+        try repository.addAll()
+        try repository.commit().succeeded()
+        #expect(try repository.tierlint(["check", "--rev", "HEAD", "nope"]).status == 2)
+    }
+
+    @Test func configurationFileErrorsNameTheFile() throws {
+        let repository = try TemporaryRepository()
+        let missing = try repository.tierlint(["check", "--config", "missing.yml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("missing.yml"), "\(missing)")
+        try repository.write("latin1.yml", "rules: {}\n")
+        try Data([0x23, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: repository.root + "/latin1.yml"))
+        let latin1 = try repository.tierlint(["check", "--config", "latin1.yml"])
+        #expect(latin1.status == 2)
+        #expect(latin1.stderr.contains("latin1.yml: the file is not valid UTF-8"), "\(latin1)")
+    }
+
+    @Test func aJSONReportIsPrintedEvenWhenNothingIsStaged() throws {
+        let repository = try TemporaryRepository()
+        let run = try repository.tierlint(["check", "--staged", "--format", "json"]).succeeded()
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect((json?["findings"] as? [Any])?.isEmpty == true)
+    }
+}

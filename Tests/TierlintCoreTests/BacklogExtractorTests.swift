@@ -5,7 +5,7 @@ import Testing
 /// configuration, then the document loader.
 private func backlog(_ text: String, path: String = "docs/backlog.md", configuration: String? = nil) throws -> Backlog? {
     let configuration = try configuration.map { try ConfigurationLoader.load($0) } ?? Configuration()
-    guard let role = FileSelector(configuration: configuration).roles(for: [path], manifests: [:]).roles[path] else { return nil }
+    guard let role = FileSelector(configuration: configuration).select([path], manifests: [:]).roles[path] else { return nil }
     let loader = DocumentLoader(configuration: configuration, catalog: configuration.catalog(from: .bundled))
     guard case .backlog(let backlog) = loader.load(SourceFile(path: path, text: text), role: role) else { return nil }
     return backlog

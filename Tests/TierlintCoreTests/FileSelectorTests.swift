@@ -9,7 +9,8 @@ private func roles(
     let selector = FileSelector(configuration: configuration)
     let all = paths + manifests.keys.filter { !paths.contains($0) }
     #expect(Set(selector.manifestPaths(in: all)) == Set(manifests.keys).filter { !configuration.isExcluded($0) })
-    return selector.roles(for: all, manifests: manifests.mapValues { Array($0.utf8) })
+    let selection = selector.select(all, manifests: manifests.mapValues { Array($0.utf8) })
+    return (selection.roles, selection.problems)
 }
 
 private func role(_ path: String, configuration: String? = nil) throws -> FileRole? {

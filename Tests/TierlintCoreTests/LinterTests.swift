@@ -4,7 +4,7 @@ import Testing
 /// The engine as a whole: which files are read, which rules run, and in what order findings come.
 @Suite struct LinterTests {
     private func roles(_ files: [SourceFile], _ configuration: Configuration = Configuration()) -> [String: FileRole] {
-        FileSelector(configuration: configuration).roles(for: files.map(\.path), manifests: [:]).roles
+        FileSelector(configuration: configuration).select(files.map(\.path), manifests: [:]).roles
     }
 
     @Test func rulesThatAreOffDoNotRun() throws {

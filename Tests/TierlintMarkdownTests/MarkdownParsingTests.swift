@@ -173,7 +173,6 @@ private func texts(_ row: MarkdownRow) -> [String] { row.cells.map(\.text) }
         let row = table.rows[0]
         #expect(texts(row) == ["1", "", ""])
         #expect(row.cells.map(\.column) == [3, nil, nil])
-        #expect(row.paddedCellCount == 2)
         #expect(!row.hasExtraCells)
     }
 
@@ -181,7 +180,6 @@ private func texts(_ row: MarkdownRow) -> [String] { row.cells.map(\.text) }
         let table = try #require(MarkdownDocument.parse("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n| 4 | 5 |  |\n| 6 | 7 | |\n").tables.first)
         #expect(table.rows.map(texts) == [["1", "2"], ["4", "5"], ["6", "7"]])
         #expect(table.rows.map(\.hasExtraCells) == [true, false, false])
-        #expect(table.rows.map(\.paddedCellCount) == [0, 0, 0])
     }
 
     @Test func anEmptyCellPointsWhereItsContentWouldBe() throws {

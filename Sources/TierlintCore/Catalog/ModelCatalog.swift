@@ -43,8 +43,6 @@ public struct ModelCatalog: Sendable {
         return tiers.first { $0.name == key }
     }
 
-    public var lowestTier: Tier { tiers[0] }
-
     /// Resolves a model name as written in a backlog cell or a frontmatter field.
     public func resolve(_ written: String) -> ModelResolution {
         let key = ModelName.key(written)
@@ -66,16 +64,16 @@ public struct ModelCatalog: Sendable {
 
     /// The known name nearest to a misspelt one, when one is near enough to be a likely typo.
     func closestName(to key: String) -> String? {
-        guard !key.isEmpty else { return nil }
+        guard !key.isEmpty, key.count <= 64 else { return nil }
+        // Short names are close to many others by chance ("rl" is two edits from "o1").
+        let allowed = key.count <= 4 ? 1 : max(2, key.count / 3)
         var best: (distance: Int, name: String)?
-        for (candidate, entry) in entries {
+        for (candidate, entry) in entries where abs(candidate.count - key.count) <= allowed {
             let distance = EditDistance.between(key, candidate)
             if best == nil || distance < best!.distance || (distance == best!.distance && entry.name < best!.name) {
                 best = (distance, entry.name)
             }
         }
-        // Short names are close to many others by chance ("rl" is two edits from "o1").
-        let allowed = key.count <= 4 ? 1 : max(2, key.count / 3)
         guard let best, best.distance <= allowed else { return nil }
         return best.name
     }
@@ -92,10 +90,6 @@ public struct ModelCatalog: Sendable {
         return copy
     }
 
-    /// Every name the catalog knows, for `tierlint models`-style listings and documentation.
-    public var knownNames: [Entry] {
-        entries.values.sorted { ($0.tier.rank, $0.name) < ($1.tier.rank, $1.name) }
-    }
 }
 
 public enum ModelResolution: Sendable, Equatable {

@@ -68,7 +68,11 @@ public struct DefinitionLocation: Sendable, Equatable {
     public var format: AgentFormat
 
     public init(_ pattern: String, _ kind: DefinitionKind, _ format: AgentFormat) {
-        self.glob = PathGlob(pattern)
+        self.init(PathGlob(pattern), kind, format)
+    }
+
+    public init(_ glob: PathGlob, _ kind: DefinitionKind, _ format: AgentFormat) {
+        self.glob = glob
         self.kind = kind
         self.format = format
     }

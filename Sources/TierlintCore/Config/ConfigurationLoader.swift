@@ -16,7 +16,7 @@ public enum ConfigurationLoader {
             case "max-file-size":
                 configuration.maxFileSize = try field.byteSize()
             case "exclude":
-                configuration.exclude = try field.strings().map(PathGlob.init)
+                configuration.exclude = try globs(field)
             case "models":
                 configuration.models = try field.sequence().map { model in
                     let parsed = try CatalogModelField(model) { tierField in
@@ -63,14 +63,14 @@ public enum ConfigurationLoader {
 
     private static func location(_ field: YAMLField, defaultKind: DefinitionKind) throws -> DefinitionLocation {
         if case .scalar = field.node {
-            return DefinitionLocation(try field.string(), defaultKind, .custom)
+            return DefinitionLocation(try glob(field), defaultKind, .custom)
         }
-        var pattern: String?
+        var pattern: PathGlob?
         var kind = defaultKind
         var format = AgentFormat.custom
         for (key, value) in try field.mapping(allowedKeys: ["path", "kind", "format"]) {
             switch key {
-            case "path": pattern = try value.string()
+            case "path": pattern = try glob(value)
             case "kind": kind = try definitionKind(value)
             case "format":
                 let name = try value.string()
@@ -104,7 +104,7 @@ public enum ConfigurationLoader {
         for (key, value) in try field.mapping(allowedKeys: keys) {
             switch key {
             case "paths":
-                configuration.backlogPaths = try value.strings().map(PathGlob.init)
+                configuration.backlogPaths = try globs(value)
             case "model-columns":
                 columns.model = Set(try nonEmpty(value).map(ColumnVocabulary.key))
             case "ticket-columns":
@@ -124,6 +124,18 @@ public enum ConfigurationLoader {
             }
         }
         configuration.columns = columns
+    }
+
+    private static func globs(_ field: YAMLField) throws -> [PathGlob] {
+        try field.sequenceOrSingle().map { try glob($0) }
+    }
+
+    private static func glob(_ field: YAMLField) throws -> PathGlob {
+        let pattern = try field.string()
+        guard pattern.count(where: { $0 == "{" }) <= PathGlob.maximumBraceGroups else {
+            throw field.error("a pattern may hold at most \(PathGlob.maximumBraceGroups) `{...}` groups")
+        }
+        return PathGlob(pattern)
     }
 
     private static func nonEmpty(_ field: YAMLField) throws -> [String] {

@@ -156,7 +156,6 @@ struct YAMLField {
 
 enum YAMLDocument {
     /// Parses one YAML document, turning libyaml's errors into a `ConfigurationError` with a line.
-    /// `lineOffset` is added to every line, for YAML embedded in a larger file.
     static func root(_ text: String, file: String) throws -> YAMLField? {
         do {
             guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else { return nil }

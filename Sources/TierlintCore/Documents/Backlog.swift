@@ -19,6 +19,8 @@ public struct BacklogTable: Sendable, Equatable {
     /// The header cell texts, as written.
     public var columns: [String]
     public var tickets: [Ticket]
+    /// The first row that is a merge-conflict marker, when the table holds one.
+    public var conflictLine: Int?
 }
 
 /// One row of a backlog table.

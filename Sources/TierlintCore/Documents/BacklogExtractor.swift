@@ -5,11 +5,16 @@ import TierlintMarkdown
 /// A table is a backlog when its header has a Model column and a ticket column (Ticket, Task,
 /// Title, ...), or, in a file the config names as a backlog, a Model column alone. A table with
 /// a Model column but no ticket column elsewhere is a reference table (an agent list, a tier
-/// legend), not a backlog. Outside named backlogs, a table must also show that its Model column
-/// is about agent models: one model the catalog knows, a placeholder such as `TBD`, or a near
-/// miss of a known name (`sonet`). A results table of machine-learning models ("Task | Model"
-/// with U-Net, VGG16) is not a backlog of agent work.
+/// legend), not a backlog. A table whose ticket column is only a Task, Title, Summary or Item
+/// and that has no ID column must also show that its Model column is about agent models: one
+/// model the catalog knows, a placeholder such as `TBD`, or a near miss of a known name
+/// (`sonet`). So a results table of machine-learning models ("Task | Model" with U-Net, VGG16)
+/// is not a backlog, while "# | Ticket | Model" always is.
 struct BacklogExtractor {
+    /// Ticket columns that name a backlog by themselves; Task, Title, Summary and Item also
+    /// head results and comparison tables.
+    static let strongTicketColumns: Set<String> = ["ticket", "story", "user story", "issue", "work item"]
+
     /// Rows that sum up a table rather than being a ticket, when their Model cell is empty.
     static let summaryRowTitles: Set<String> = ["total", "totals", "sum", "subtotal", "average", "mean", "overall", "all"]
 
@@ -67,9 +72,15 @@ struct BacklogExtractor {
 
         var tickets: [Ticket] = []
         var readings: [String: ModelAssignment.State] = [:]
+        var conflictLine: Int?
         for row in table.rows {
             let cells = row.cells
             if cells.allSatisfy({ $0.text.isEmpty }) { continue }
+            // A merge conflict inside a table: GitHub shows its markers as rows.
+            if let first = cells.first?.text, first.hasPrefix("<<<<<<<") || first.hasPrefix(">>>>>>>") || first == "=======" {
+                conflictLine = conflictLine ?? row.line
+                continue
+            }
             if let titleColumn, titleColumn < cells.count, cells[modelColumn].text.isEmpty,
                Self.summaryRowTitles.contains(cells[titleColumn].text.lowercased()) { continue }
             func text(_ column: Int?) -> String? {
@@ -109,7 +120,8 @@ struct BacklogExtractor {
                 section: section?.text,
                 lacksModelCell: modelCell.column == nil))
         }
-        if !isNamedBacklog {
+        let strongTicketColumn = ticketColumn.map { Self.strongTicketColumns.contains(keys[$0]) } ?? false
+        if !isNamedBacklog && !strongTicketColumn && idColumn == nil {
             let isAboutAgentModels = table.rows.indices.contains { index in
                 let written = table.rows[index].cells[modelColumn].text.trimmingSpaces()
                 return !written.isEmpty && missingValues.contains(written.lowercased())
@@ -123,7 +135,7 @@ struct BacklogExtractor {
         return BacklogTable(
             section: section?.text, sectionLine: section?.line,
             line: table.line, endLine: table.endLine,
-            columns: headers, tickets: tickets)
+            columns: headers, tickets: tickets, conflictLine: conflictLine)
     }
 }
 

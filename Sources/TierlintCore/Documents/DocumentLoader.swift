@@ -38,15 +38,10 @@ struct DocumentLoader: Sendable {
         if role == .markdown, !Self.mightHoldTable(bytes, needles: modelColumnNeedles) {
             return .nothing
         }
-        if let problem = Self.encodingProblem(bytes, path: file.path) {
-            return .problem(problem)
-        }
-        if let line = Self.conflictMarkerLine(bytes) {
-            return .problem(ParseProblem(
-                path: file.path, line: line,
-                message: "file has an unresolved merge conflict (the `<<<<<<<` marker on this line); resolve it, "
-                    + "then tierlint can read which model was chosen"))
-        }
+        // A file that must be read is reported when it cannot be; plain Markdown only when it
+        // turns out to hold a backlog (a Latin-1 README is none of tierlint's business).
+        let encodingProblem = Self.encodingProblem(bytes, path: file.path)
+        if let encodingProblem, role != .markdown { return .problem(encodingProblem) }
         switch role {
         case .markdown, .backlog:
             let document = MarkdownDocument.parse(bytes: bytes)
@@ -55,8 +50,21 @@ struct DocumentLoader: Sendable {
             guard let backlog = extractor.extract(path: file.path, document: document, isNamedBacklog: role == .backlog) else {
                 return .nothing
             }
+            if let encodingProblem { return .problem(encodingProblem) }
+            if let line = backlog.tables.compactMap(\.conflictLine).first {
+                return .problem(ParseProblem(
+                    path: file.path, line: line,
+                    message: "file has an unresolved merge conflict (the marker on this line); resolve it, "
+                        + "then tierlint can read which model was chosen"))
+            }
             return .backlog(backlog)
         case .definition(let kind, let format):
+            if let line = Self.conflictMarkerLine(bytes) {
+                return .problem(ParseProblem(
+                    path: file.path, line: line,
+                    message: "file has an unresolved merge conflict (the `<<<<<<<` marker on this line); resolve it, "
+                        + "then tierlint can read which model was chosen"))
+            }
             var text = String(decoding: bytes, as: UTF8.self)
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             let (definition, problem) = AgentDefinition.read(

@@ -69,7 +69,8 @@ extension ModelAssignment {
         let withoutNotes = removingParentheticals(trimmed)
         // "haiku → sonnet", "haiku, sonnet", "haiku or sonnet": a list of models.
         let parts = splitModels(withoutNotes, separators: listSeparators)
-        if parts.count > 1 {
+        // A few models make an escalation; dozens make a cell that is not about one ticket's model.
+        if parts.count > 1 && parts.count <= 8 {
             let names = parts.map { Name(written: $0, resolution: catalog.resolve($0)) }
             if names.contains(where: { !isUnknown($0.resolution) }) {
                 return ModelAssignment(state: .named(names), line: line, column: column)

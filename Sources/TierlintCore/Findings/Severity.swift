@@ -1,5 +1,5 @@
 /// How much a finding matters. Errors fail the check; warnings fail it only with `--strict`.
-public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
+public enum Severity: String, Sendable, Comparable, CaseIterable {
     case info
     case warning
     case error

@@ -53,8 +53,9 @@ public struct Linter: Sendable {
             configuration: configuration, catalog: catalog, backlogs: backlogs, definitions: definitions,
             allAgents: allAgents, parseProblems: parseProblems)
         var findings: [Finding] = []
+        // `rules` holds only the rules the configuration turns on.
         for rule in rules {
-            guard let severity = configuration.severity(of: rule.description) else { continue }
+            let severity = configuration.severity(of: rule.description) ?? rule.description.defaultSeverity
             findings += rule.check(ruleContext).map { finding in
                 var finding = finding
                 // A rule's own notes (info below its default) keep their severity.

@@ -8,7 +8,9 @@ import TierlintMarkdown
 /// - `word`: the word and its regular inflections (`secret`, `secrets`; `encrypt`, `encrypted`,
 ///   `encrypting`, `encryption`);
 /// - `stem*`: any word starting with the stem (`cryptograph*`);
-/// - `two words`: the words in sequence (`access control`, `credit card`).
+/// - `two words`: the words in sequence (`access control`, `credit card`);
+/// - `Name`: a capitalised name matches only as written (`Stripe` the company, not a zebra
+///   stripe).
 ///
 /// Generic terms ("security", "secure") name a concern every agent claims to care about
 /// ("focus on performance, security and maintainability"); in a long description they say
@@ -20,6 +22,8 @@ public struct SecurityVocabulary: Sendable, Equatable {
     public private(set) var genericTerms: [String] = []
 
     private var words: Set<String> = []
+    /// Capitalised names, matched with their case.
+    private var names: Set<String> = []
     private var genericWords: Set<String> = []
     private var stems: [String] = []
     /// Phrases by each inflection of their first word; each phrase word with its inflections,
@@ -34,7 +38,14 @@ public struct SecurityVocabulary: Sendable, Equatable {
     }
 
     public mutating func add(_ term: String) {
-        let normalized = term.lowercased().trimmingSpaces()
+        let written = term.trimmingSpaces()
+        if let first = written.first, first.isUppercase, written.dropFirst().allSatisfy({ $0.isLowercase }) {
+            guard !terms.contains(written) else { return }
+            terms.append(written)
+            names.formUnion([written, written + "s"])
+            return
+        }
+        let normalized = written.lowercased()
         guard !normalized.isEmpty, !terms.contains(normalized) else { return }
         terms.append(normalized)
         let parts = normalized.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).map(String.init)
@@ -65,7 +76,7 @@ public struct SecurityVocabulary: Sendable, Equatable {
     public mutating func remove(_ term: String) {
         let normalized = term.lowercased().trimmingSpaces()
         self = SecurityVocabulary(
-            terms: terms.filter { $0 != normalized }, exceptions: exceptions,
+            terms: terms.filter { $0.lowercased() != normalized }, exceptions: exceptions,
             genericTerms: genericTerms.filter { $0 != normalized })
     }
 
@@ -90,11 +101,13 @@ public struct SecurityVocabulary: Sendable, Equatable {
             }
         }
         for (index, token) in tokens.words.enumerated() where !excused.contains(index) {
-            if isMatch(token.lowercased, includeGeneric: includeGeneric) {
+            if names.contains(token.written) || isMatch(token.lowercased, includeGeneric: includeGeneric) {
                 record(token.written)
                 continue
             }
-            if let part = token.parts.first(where: { isMatch($0.lowercased, includeGeneric: includeGeneric) }) {
+            if let part = token.parts.first(where: {
+                names.contains($0.written) || isMatch($0.lowercased, includeGeneric: includeGeneric)
+            }) {
                 record(part.written)
                 continue
             }
@@ -134,14 +147,14 @@ public struct SecurityVocabulary: Sendable, Equatable {
         terms: defaultTerms,
         exceptions: [
             "dependency injection", "constructor injection", "property injection", "setter injection", "field injection",
-            "secret santa", "author",
+            "secret santa", "author", "git checkout", "actions checkout", "checkout action", "checkout step",
         ],
         genericTerms: ["security", "secure"])
 
     static let defaultTerms = [
         // Identity and access.
         "auth", "authn", "authz", "authenticat*", "authoriz*", "authoris*", "oauth*", "sso", "saml", "oidc", "openid",
-        "login", "log in", "logout", "signin", "sign in", "signup", "sign up", "password", "passwd", "passphrase",
+        "login", "logout", "signin", "sign in", "signup", "sign up", "password", "passwd", "passphrase",
         "passkey", "webauthn", "mfa", "2fa", "totp", "otp", "credential", "secret", "api key", "access token",
         "refresh token", "bearer token", "session token", "jwt", "permission", "rbac", "abac", "acl", "access control",
         "privilege", "impersonat*", "keycloak", "cognito", "auth0",
@@ -151,7 +164,8 @@ public struct SecurityVocabulary: Sendable, Equatable {
         // Sensitive data.
         "pii", "phi", "gdpr", "hipaa", "sensitive data", "personal data",
         // Payments.
-        "payment", "billing", "credit card", "card number", "pci", "stripe", "checkout", "invoice", "refund",
+        "payment", "billing", "credit card", "card number", "pci", "Stripe", "PayPal", "Braintree", "Adyen", "checkout",
+        "invoice", "refund",
         "payout",
         // Vulnerabilities and review.
         "vulnerability", "vulnerabilities", "cve", "xss", "csrf", "xsrf", "ssrf", "injection",

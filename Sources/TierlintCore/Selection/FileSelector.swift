@@ -12,14 +12,6 @@ public struct FileSelector: Sendable {
         paths.filter { PluginManifest.isManifest($0) && !configuration.isExcluded($0) }
     }
 
-    /// The role of every path tierlint reads, and the problems found in plugin manifests.
-    public func roles(
-        for paths: [String], manifests: [String: [UInt8]]
-    ) -> (roles: [String: FileRole], problems: [ParseProblem]) {
-        let selection = select(paths, manifests: manifests)
-        return (selection.roles, selection.problems)
-    }
-
     /// Roles, manifest problems, and which agent set each plugin agent belongs to.
     public func select(_ paths: [String], manifests: [String: [UInt8]]) -> FileSelection {
         var selection = FileSelection()

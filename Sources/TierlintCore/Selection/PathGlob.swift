@@ -66,19 +66,26 @@ public struct PathGlob: Sendable, Equatable, CustomStringConvertible {
         return reachable[parts.count]
     }
 
-    /// `{a,b}c` → `ac`, `bc`. Nested braces are expanded from the inside out; the number of
-    /// alternatives is capped so a hostile pattern cannot multiply without bound.
+    /// `{a,b}c` → `ac`, `bc`. Innermost braces are expanded first, iteratively; the number of
+    /// brace groups and of alternatives is capped, so a hostile pattern can neither exhaust the
+    /// stack nor multiply without bound. `ConfigurationLoader` rejects patterns over the cap.
+    static let maximumBraceGroups = 32
+
     static func expandBraces(_ pattern: String, limit: Int = 256) -> [String] {
-        guard let close = pattern.firstIndex(of: "}"),
-              let open = pattern[..<close].lastIndex(of: "{") else { return [pattern] }
-        let prefix = pattern[..<open]
-        let suffix = pattern[pattern.index(after: close)...]
-        let options = pattern[pattern.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false)
+        guard pattern.count(where: { $0 == "{" }) <= maximumBraceGroups else { return [pattern] }
+        var pending = [pattern]
         var results: [String] = []
-        for option in options {
-            for expanded in expandBraces(String(prefix + option + suffix), limit: limit) {
-                guard results.count < limit else { return results }
-                results.append(expanded)
+        while let current = pending.popLast(), results.count < limit {
+            guard let close = current.firstIndex(of: "}"), let open = current[..<close].lastIndex(of: "{") else {
+                results.append(current)
+                continue
+            }
+            let prefix = current[..<open]
+            let suffix = current[current.index(after: close)...]
+            let options = current[current.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false)
+            // Reversed, so that popping keeps the written order.
+            for option in options.reversed() where pending.count < limit * 4 {
+                pending.append(String(prefix + option + suffix))
             }
         }
         return results

@@ -1,0 +1,60 @@
+/// A ticket or a definition: a piece of work with a model.
+public enum Assignment: Sendable {
+    case ticket(Ticket)
+    case definition(AgentDefinition)
+
+    public var path: String {
+        switch self {
+        case .ticket(let ticket): ticket.path
+        case .definition(let definition): definition.path
+        }
+    }
+
+    public var model: ModelAssignment {
+        switch self {
+        case .ticket(let ticket): ticket.model
+        case .definition(let definition): definition.model
+        }
+    }
+
+    public var subject: String {
+        switch self {
+        case .ticket(let ticket): ticket.subject
+        case .definition(let definition): definition.subject
+        }
+    }
+
+    /// The security words that make this security work. A ticket's title and labels count
+    /// whole; for a definition, generic words ("security") count only in its name and role,
+    /// and the description's `<example>` transcripts are left out.
+    public func securityWords(_ vocabulary: SecurityVocabulary) -> [String] {
+        switch self {
+        case .ticket(let ticket):
+            return vocabulary.matches(in: ticket.purposeText)
+        case .definition(let definition):
+            var words = vocabulary.matches(in: [definition.name, definition.role].joined(separator: " "))
+            for word in vocabulary.matches(in: definition.descriptionWithoutExamples, includeGeneric: false)
+            where !words.contains(where: { $0.lowercased() == word.lowercased() }) {
+                words.append(word)
+            }
+            return words
+        }
+    }
+
+    /// `ticket 4.3 "Create sessions table"`, `agent security-reviewer`.
+    public var describedSubject: String {
+        switch self {
+        case .ticket(let ticket):
+            if ticket.id != nil, !ticket.title.isEmpty { return "\(ticket.subject) \"\(ticket.title.truncated(to: 60))\"" }
+            return ticket.subject
+        case .definition(let definition):
+            return definition.subject
+        }
+    }
+
+    func finding(_ rule: RuleDescription, message: String, suggestion: String? = nil) -> Finding {
+        Finding(
+            rule: rule.identity, severity: rule.defaultSeverity, path: path,
+            line: model.line, column: model.column, message: message, subject: subject, suggestion: suggestion)
+    }
+}

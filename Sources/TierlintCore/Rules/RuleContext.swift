@@ -1,0 +1,28 @@
+/// Everything the rules read: the documents and the policy.
+public struct RuleContext: Sendable {
+    public let configuration: Configuration
+    public let catalog: ModelCatalog
+    /// Backlogs of the files being reported on.
+    public let backlogs: [Backlog]
+    /// Definitions of the files being reported on.
+    public let definitions: [AgentDefinition]
+    /// Every agent of the repository that was read, including ones only read to judge the
+    /// agent set as a whole (in a pre-commit check, the unchanged ones).
+    public let allAgents: [AgentDefinition]
+    public let parseProblems: [ParseProblem]
+    /// Tickets and definitions alike: the things that are assigned a model.
+    public let assignments: [Assignment]
+
+    public init(
+        configuration: Configuration, catalog: ModelCatalog, backlogs: [Backlog], definitions: [AgentDefinition],
+        allAgents: [AgentDefinition], parseProblems: [ParseProblem]
+    ) {
+        self.configuration = configuration
+        self.catalog = catalog
+        self.backlogs = backlogs
+        self.definitions = definitions
+        self.allAgents = allAgents
+        self.parseProblems = parseProblems
+        assignments = backlogs.flatMap(\.tickets).map(Assignment.ticket) + definitions.map(Assignment.definition)
+    }
+}

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Synchronization
 
 /// The only place that touches cmark-gfm: it parses, copies what tierlint needs into
 /// Swift values and frees the C tree before returning. Traversal is iterative
@@ -9,24 +10,33 @@ enum CmarkAdapter {
 
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// cmark-gfm 0.29 keeps the inline special characters in one global table, which every
+    /// parse with extensions writes to and restores (github/cmark-gfm#176, unmerged): two
+    /// parses at once corrupt each other's tables. Parsing is serialised; reading the finished
+    /// tree, where most of the time goes, is not.
+    private static let parsing = Mutex(())
+
     static func parse(_ input: [UInt8]) -> MarkdownDocument {
         _ = registration
         // GitHub ignores a byte order mark; strip it so columns count from the first visible character.
         let bytes = input.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(input.dropFirst(3)) : input
 
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return MarkdownDocument(blocks: []) }
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+        let tree: OpaquePointer? = parsing.withLock { _ in
+            guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+            defer { cmark_parser_free(parser) }
+            for name in extensionNames {
+                if let syntaxExtension = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+                }
             }
-        }
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+                }
             }
+            return cmark_parser_finish(parser)
         }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
+        guard let root = tree else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
 
         var reader = BlockReader(source: SourceLines(bytes))

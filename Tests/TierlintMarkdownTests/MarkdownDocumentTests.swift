@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TierlintMarkdown
 
@@ -22,4 +23,28 @@ import Testing
         // The emoji is four bytes but one character.
         #expect(table.rows[1].cells[2].column == 24)
     }
+}
+
+import Dispatch
+
+@Suite struct MarkdownConcurrencyTests {
+    /// cmark-gfm 0.29 shares one table of inline special characters between parsers; parses
+    /// that overlap corrupt it and lose strikethrough, so parsing must be serialised.
+    @Test func parsesAtTheSameTimeAgreeWithOneAtATime() {
+        let text = "| Ticket | Model |\n|---|---|\n| ~~old~~ new `a\\|b` **x** | haiku |\n"
+        let expected = MarkdownDocument.parse(text)
+        let mismatches = Mismatches()
+        DispatchQueue.concurrentPerform(iterations: 400) { _ in
+            if MarkdownDocument.parse(text) != expected { mismatches.record() }
+        }
+        #expect(mismatches.count == 0)
+        #expect(expected.tables.first?.rows.first?.cells.first?.text == "new a|b x")
+    }
+}
+
+private final class Mismatches: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    var count: Int { lock.withLock { value } }
+    func record() { lock.withLock { value += 1 } }
 }

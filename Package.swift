@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "tierlint",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tierlint", targets: ["tierlint"]),
     ],
@@ -31,7 +31,12 @@ let package = Package(
         .target(
             name: "TierlintCore",
             dependencies: ["TierlintMarkdown", "Yams"],
-            resources: [.embedInCode("Resources/models.yml")]
+            resources: [
+                .embedInCode("Resources/models.yml"),
+                .embedInCode("Resources/presets/finops.yml"),
+                .embedInCode("Resources/presets/containment.yml"),
+                .embedInCode("Resources/presets/coding-heavy.yml"),
+            ]
         ),
 
         // Reads files from the index, a tree or the working tree; installs the hook.

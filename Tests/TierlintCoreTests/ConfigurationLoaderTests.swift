@@ -38,7 +38,7 @@ private func severity(of rule: any Rule, _ configuration: String) throws -> Seve
         #expect(configuration.distribution.targets == [.init(tier: "opus", maximum: 0.20, minimum: nil)])
         #expect(configuration.models.isEmpty)
         for rule in RuleRegistry.all {
-            #expect(configuration.severity(of: rule.description) == .error)
+            #expect(configuration.severity(of: rule.description) == rule.description.defaultSeverity)
         }
     }
 
@@ -224,9 +224,9 @@ private func severity(of rule: any Rule, _ configuration: String) throws -> Seve
         let error = try #require(loadError("max-file-size: 1MB\ncolour: red\n"))
         #expect(error == ConfigurationError(
             file: ".tierlint.yml", line: 2, key: "colour",
-            message: "unknown key; known keys here are agents, backlogs, exclude, max-file-size, models, rules"))
+            message: "unknown key; known keys here are agents, backlogs, exclude, extra-patterns, max-file-size, models, patterns, preset, roles, rules"))
         #expect(error.description
-            == ".tierlint.yml:2: `colour`: unknown key; known keys here are agents, backlogs, exclude, max-file-size, models, rules")
+            == ".tierlint.yml:2: `colour`: unknown key; known keys here are agents, backlogs, exclude, extra-patterns, max-file-size, models, patterns, preset, roles, rules")
     }
 
     @Test func theFileNameIsTheOneGiven() {
@@ -234,7 +234,7 @@ private func severity(of rule: any Rule, _ configuration: String) throws -> Seve
     }
 
     @Test(arguments: [
-        ("agents:\n  paths: [a]\n  pathz: [b]\n", 3, "agents.pathz", "builtin-paths, commands, paths, require-model, skills"),
+        ("agents:\n  paths: [a]\n  pathz: [b]\n", 3, "agents.pathz", "builtin-paths, commands, paths, require-model, skills, yaml-paths"),
         ("models:\n  - name: x\n    tier: haiku\n    cost: 3\n", 4, "models[0].cost", "aliases, name, provider, tier"),
         ("rules:\n  missing-model:\n    words: [x]\n", 3, "rules.missing-model.words", "severity"),
         ("rules:\n  distribution:\n    targets:\n      opus: {maximum: 20%}\n", 4, "rules.distribution.targets.opus.maximum", "max, min"),
@@ -297,7 +297,7 @@ private func severity(of rule: any Rule, _ configuration: String) throws -> Seve
     @Test func anUnknownRuleListsTheRules() {
         #expect(loadError("rules:\n  missing-model: warning\n  no-such-rule: off\n") == ConfigurationError(
             file: ".tierlint.yml", line: 3, key: "rules.no-such-rule",
-            message: "no rule named \"no-such-rule\"; rules are missing-model, unknown-model, security-tier, distribution, parse-error"))
+            message: "no rule named \"no-such-rule\"; rules are \(RuleRegistry.all.map(\.description.slug).joined(separator: ", "))"))
     }
 
     @Test func aRootThatIsNotAMappingIsRejected() {

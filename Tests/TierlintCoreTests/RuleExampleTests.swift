@@ -40,6 +40,8 @@ import TierlintCore
         let identities = RuleRegistry.all.map { "\($0.description.code) \($0.description.slug)" }
         #expect(identities == [
             "TL001 missing-model", "TL002 unknown-model", "TL003 security-tier", "TL004 distribution", "TL005 parse-error",
+            "TL006 overkill", "TL007 underpowered", "TL008 owner-default", "TL009 critical-minimum",
+            "TL010 cost-tier-mismatch", "TL012 uniform-sprint", "TL013 complexity-tier",
         ])
     }
 }

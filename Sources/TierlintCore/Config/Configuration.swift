@@ -31,8 +31,26 @@ public struct Configuration: Sendable {
     /// Severity per rule slug; `nil` turns the rule off. Rules not listed use their default.
     public var severities: [String: Severity?] = [:]
 
+    /// The preset the policy starts from (`finops`, `containment`, `coding-heavy`).
+    public var preset = Preset.defaultName
+    /// Kinds of work and the tiers they belong on (overkill, underpowered, fix).
+    public var patterns: [TaskPattern] = []
+    /// Owner roles and their default tiers (owner-default).
+    public var roles: [RoleDefault] = []
+    /// YAML files holding agent maps, dispatch lists and pipelines in seed 001's style.
+    public var yamlAgentPaths: [PathGlob] = [
+        PathGlob("**/agents.{yml,yaml}"), PathGlob("**/*.agents.{yml,yaml}"),
+        PathGlob("**/dispatch.{yml,yaml}"), PathGlob("**/*.dispatch.{yml,yaml}"),
+        PathGlob("**/pipelines/**/*.{yml,yaml}"), PathGlob("**/*.pipeline.{yml,yaml}"),
+    ]
+
     public var security = SecurityPolicy()
     public var distribution = DistributionPolicy()
+    public var critical = CriticalPolicy()
+    public var uniformSprint = UniformSprintPolicy()
+    public var costTier = CostTierPolicy()
+    public var complexity = ComplexityPolicy()
+    public var docDrift = DocDriftPolicy()
 
     /// Model entries added to or overriding the bundled catalog.
     public var models: [ModelOverride] = []
@@ -121,4 +139,43 @@ public struct DistributionPolicy: Sendable {
     public var minimumCount = 5
     /// Seed 000: "Opus usage < 20%".
     public var targets = [Target(tier: "opus", maximum: 0.20, minimum: nil)]
+    /// A recommended mix (seed 000: 40% haiku, 45% sonnet, 15% opus), reported only as a note
+    /// when a section strays from it by more than `tolerance`.
+    public var recommended: [String: Double] = [:]
+    public var tolerance = 0.15
+}
+
+/// "Simple but critical: sonnet minimum" (seed 000).
+public struct CriticalPolicy: Sendable {
+    /// Label, priority or severity values that make a ticket critical.
+    public var labels: [String] = ["critical", "p0", "blocker", "sev1", "sev-1", "highest"]
+    public var minimumTier = "sonnet"
+    /// Columns read for the labels, besides the label columns.
+    public var columns = ["Priority", "Severity", "Criticality"]
+}
+
+/// "Same model for whole sprint" (seed 000).
+public struct UniformSprintPolicy: Sendable {
+    public var minimumCount = 5
+}
+
+/// A Cost Tier column ($, $$, $$$) must agree with the model's tier.
+public struct CostTierPolicy: Sendable {
+    public var columns = ["Cost Tier", "Cost", "Cost Level"]
+}
+
+/// Seed 001's complexity assessment: three scores of 1-3 (or a total) that imply a tier.
+public struct ComplexityPolicy: Sendable {
+    public var reasoningColumns = ["Reasoning", "Multi-step", "Multi-step Reasoning", "Steps"]
+    public var judgementColumns = ["Judgement", "Judgment"]
+    public var riskColumns = ["Cost of Being Wrong", "Risk", "Stakes", "Cost of Error"]
+    public var totalColumns = ["Complexity", "Complexity Score", "Score"]
+    /// Totals up to this are haiku, up to `sonnetMaximum` sonnet, above it opus (3-4, 5-6, 7-9).
+    public var haikuMaximum = 4
+    public var sonnetMaximum = 6
+}
+
+/// Documentation tables that state agents' models.
+public struct DocDriftPolicy: Sendable {
+    public var agentColumns = ["Agent", "Name", "Subagent", "Agent Name"]
 }

@@ -1,18 +1,49 @@
 import TierlintMarkdown
-/// Reads `.tierlint.yml`. Every key is checked: an unknown key or a wrong value is an error
-/// that names the file, the key and the line, because a policy file that is silently
-/// half-applied is worse than none.
+
+/// Reads `.tierlint.yml` over its preset. Every key is checked: an unknown key or a wrong value
+/// is an error that names the file, the key and the line, because a policy file that is
+/// silently half-applied is worse than none.
 public enum ConfigurationLoader {
     public static let fileName = ".tierlint.yml"
 
+    /// The configuration a `.tierlint.yml` describes: its preset (`preset:`, finops by
+    /// default), with the file's own keys laid over it.
     public static func load(
         _ text: String, file: String = fileName, catalog: ModelCatalog = .bundled
     ) throws -> Configuration {
-        var configuration = Configuration()
-        guard let root = try YAMLDocument.root(text, file: file), !root.isNull else { return configuration }
-        let topKeys: Set<String> = ["max-file-size", "exclude", "models", "agents", "backlogs", "rules"]
-        for (key, field) in try root.mapping(allowedKeys: topKeys) {
+        guard let root = try YAMLDocument.root(text, file: file), !root.isNull else {
+            return try Preset.configuration(named: Preset.defaultName)
+        }
+        var presetName = Preset.defaultName
+        for (key, field) in try root.mapping() where key == "preset" {
+            presetName = try field.string()
+            guard Preset.names.contains(presetName) else {
+                throw field.error("no preset named \"\(presetName)\"; presets are \(Preset.names.joined(separator: ", "))")
+            }
+        }
+        var configuration = try Preset.configuration(named: presetName)
+        try apply(root, to: &configuration, catalog: catalog, allowPreset: true)
+        return configuration
+    }
+
+    static let topKeys: Set<String> = [
+        "preset", "max-file-size", "exclude", "models", "agents", "backlogs", "patterns", "extra-patterns", "roles", "rules",
+    ]
+
+    /// Lays a YAML document's keys over `configuration`. Presets are read the same way, so the
+    /// files that define them are checked like any other.
+    static func apply(
+        _ root: YAMLField, to configuration: inout Configuration, catalog: ModelCatalog, allowPreset: Bool
+    ) throws {
+        func tier(_ field: YAMLField) throws -> String {
+            let name = try field.string()
+            guard catalog.tier(named: name) != nil else { throw unknownTier(name, field, catalog) }
+            return ModelName.key(name)
+        }
+        for (key, field) in try root.mapping(allowedKeys: allowPreset ? topKeys : topKeys.subtracting(["preset"])) {
             switch key {
+            case "preset":
+                configuration.preset = try field.string()
             case "max-file-size":
                 configuration.maxFileSize = try field.byteSize()
             case "exclude":
@@ -30,19 +61,27 @@ public enum ConfigurationLoader {
                 try loadAgents(field, into: &configuration)
             case "backlogs":
                 try loadBacklogs(field, into: &configuration)
+            case "patterns":
+                configuration.patterns = try field.sequence().map { try pattern($0, tier: tier) }
+            case "extra-patterns":
+                configuration.patterns += try field.sequence().map { try pattern($0, tier: tier) }
+            case "roles":
+                configuration.roles = try field.sequence().map { try role($0, tier: tier) }
             case "rules":
-                try loadRules(field, into: &configuration, catalog: catalog)
+                try loadRules(field, into: &configuration, tier: tier)
             default:
                 break
             }
         }
-        return configuration
     }
+
+    // MARK: - Sections
 
     private static func loadAgents(_ field: YAMLField, into configuration: inout Configuration) throws {
         var extra: [DefinitionLocation] = []
         var builtIn = true
-        for (key, value) in try field.mapping(allowedKeys: ["paths", "commands", "skills", "builtin-paths", "require-model"]) {
+        let keys: Set<String> = ["paths", "commands", "skills", "builtin-paths", "require-model", "yaml-paths"]
+        for (key, value) in try field.mapping(allowedKeys: keys) {
             switch key {
             case "paths", "commands", "skills":
                 let kind: DefinitionKind = key == "paths" ? .agent : key == "commands" ? .command : .skill
@@ -53,6 +92,8 @@ public enum ConfigurationLoader {
                 builtIn = try value.bool()
             case "require-model":
                 configuration.requireModel = Set(try value.sequenceOrSingle().map { try definitionKind($0) })
+            case "yaml-paths":
+                configuration.yamlAgentPaths = try globs(value)
             default:
                 break
             }
@@ -126,6 +167,75 @@ public enum ConfigurationLoader {
         configuration.columns = columns
     }
 
+    /// A `patterns:` entry: `{name, match: [phrases], tier | min/max/suggest, source, why}`.
+    private static func pattern(_ field: YAMLField, tier: (YAMLField) throws -> String) throws -> TaskPattern {
+        var name: String?
+        var phrases: [WordPattern] = []
+        var minimum: String?, maximum: String?, suggested: String?, exact: String?
+        var source = "", reason = ""
+        let keys: Set<String> = ["name", "match", "tier", "min", "max", "suggest", "source", "why"]
+        for (key, value) in try field.mapping(allowedKeys: keys) {
+            switch key {
+            case "name": name = try value.string()
+            case "match":
+                for phraseField in try value.sequenceOrSingle() {
+                    let text = try phraseField.string()
+                    guard let phrase = WordPattern(text) else { throw phraseField.error("the phrase \"\(text)\" has no words") }
+                    phrases.append(phrase)
+                }
+            case "tier": exact = try tier(value)
+            case "min": minimum = try tier(value)
+            case "max": maximum = try tier(value)
+            case "suggest": suggested = try tier(value)
+            case "source": source = try value.string()
+            case "why": reason = try value.string()
+            default: break
+            }
+        }
+        guard let name else { throw field.error("a pattern needs a `name`") }
+        guard !phrases.isEmpty else { throw field.error("pattern \"\(name)\" needs `match:` phrases") }
+        if let exact {
+            minimum = minimum ?? exact
+            maximum = maximum ?? exact
+        }
+        guard let suggest = suggested ?? exact ?? minimum ?? maximum else {
+            throw field.error("pattern \"\(name)\" needs a `tier`, or `min`/`max`")
+        }
+        return TaskPattern(
+            name: name, phrases: phrases, minimum: minimum, maximum: maximum, suggested: suggest,
+            source: source, reason: reason)
+    }
+
+    /// A `roles:` entry: `{role, names, tier, upgrade: {tier, when: [phrases], why}}`.
+    private static func role(_ field: YAMLField, tier: (YAMLField) throws -> String) throws -> RoleDefault {
+        var role: String?
+        var names: [String] = []
+        var defaultTier: String?
+        var upgradeTier: String?
+        var upgradeWhen: [WordPattern] = []
+        var upgradeReason = ""
+        for (key, value) in try field.mapping(allowedKeys: ["role", "names", "tier", "upgrade"]) {
+            switch key {
+            case "role": role = try value.string()
+            case "names": names = try value.strings()
+            case "tier": defaultTier = try tier(value)
+            case "upgrade":
+                for (upgradeKey, upgradeValue) in try value.mapping(allowedKeys: ["tier", "when", "why"]) {
+                    switch upgradeKey {
+                    case "tier": upgradeTier = try tier(upgradeValue)
+                    case "when": upgradeWhen = try upgradeValue.strings().compactMap(WordPattern.init)
+                    default: upgradeReason = try upgradeValue.string()
+                    }
+                }
+            default: break
+            }
+        }
+        guard let role, let defaultTier else { throw field.error("a role needs a `role` name and a `tier`") }
+        return RoleDefault(
+            role: role, names: [role] + names, tier: defaultTier, upgradeTier: upgradeTier,
+            upgradeWhen: upgradeWhen, upgradeReason: upgradeReason)
+    }
+
     private static func globs(_ field: YAMLField) throws -> [PathGlob] {
         try field.sequenceOrSingle().map { try glob($0) }
     }
@@ -144,56 +254,99 @@ public enum ConfigurationLoader {
         return values
     }
 
-    private static func loadRules(_ field: YAMLField, into configuration: inout Configuration, catalog: ModelCatalog) throws {
+    // MARK: - Rules
+
+    /// The options each rule takes besides `severity`.
+    static let ruleOptions: [String: Set<String>] = [
+        "security-tier": ["minimum-tier", "words", "extra-words", "exclude-words", "exceptions"],
+        "distribution": ["min-tickets", "targets", "recommended", "tolerance"],
+        "critical-minimum": ["labels", "minimum-tier", "columns"],
+        "uniform-sprint": ["min-tickets"],
+        "cost-tier-mismatch": ["columns"],
+        "complexity-tier": ["reasoning-columns", "judgement-columns", "risk-columns", "total-columns"],
+        "doc-drift": ["agent-columns"],
+    ]
+
+    private static func loadRules(
+        _ field: YAMLField, into configuration: inout Configuration, tier: (YAMLField) throws -> String
+    ) throws {
         for (name, value) in try field.mapping() {
             guard let rule = RuleRegistry.rule(named: name) else {
                 let known = RuleRegistry.all.map(\.description.slug).joined(separator: ", ")
-                throw YAMLField(node: value.node, file: value.file, key: value.key)
-                    .error("no rule named \"\(name)\"; rules are \(known)")
+                throw value.error("no rule named \"\(name)\"; rules are \(known)")
             }
             let slug = rule.description.slug
             if case .scalar = value.node {
                 configuration.severities[slug] = try severity(value)
                 continue
             }
-            var allowed: Set<String> = ["severity"]
-            switch slug {
-            case "security-tier": allowed.formUnion(["minimum-tier", "words", "extra-words", "exclude-words", "exceptions"])
-            case "distribution": allowed.formUnion(["min-tickets", "targets"])
-            default: break
-            }
+            let allowed = (ruleOptions[slug] ?? []).union(["severity"])
             for (key, option) in try value.mapping(allowedKeys: allowed) {
-                switch key {
-                case "severity":
-                    configuration.severities[slug] = try severity(option)
-                case "minimum-tier":
-                    let name = try option.string()
-                    guard catalog.tier(named: name) != nil else { throw unknownTier(name, option, catalog) }
-                    configuration.security.minimumTier = ModelName.key(name)
-                case "words":
-                    let exceptions = configuration.security.vocabulary.exceptions
-                    configuration.security.vocabulary = SecurityVocabulary(terms: try option.strings(), exceptions: exceptions)
-                case "extra-words":
-                    for word in try option.strings() { configuration.security.vocabulary.add(word) }
-                case "exclude-words":
-                    for word in try option.strings() { configuration.security.vocabulary.remove(word) }
-                case "exceptions":
-                    for phrase in try option.strings() { configuration.security.vocabulary.addException(phrase) }
-                case "min-tickets":
-                    configuration.distribution.minimumCount = try option.int(in: 1...1_000_000)
-                case "targets":
-                    configuration.distribution.targets = try targets(option, catalog: catalog)
-                default:
-                    break
-                }
+                try applyRuleOption(slug: slug, key: key, option, to: &configuration, tier: tier)
             }
         }
     }
 
-    private static func targets(_ field: YAMLField, catalog: ModelCatalog) throws -> [DistributionPolicy.Target] {
+    private static func applyRuleOption(
+        slug: String, key: String, _ option: YAMLField, to configuration: inout Configuration,
+        tier: (YAMLField) throws -> String
+    ) throws {
+        switch (slug, key) {
+        case (_, "severity"):
+            configuration.severities[slug] = try severity(option)
+        case ("security-tier", "minimum-tier"):
+            configuration.security.minimumTier = try tier(option)
+        case ("security-tier", "words"):
+            let vocabulary = configuration.security.vocabulary
+            configuration.security.vocabulary = SecurityVocabulary(
+                terms: try option.strings(), exceptions: vocabulary.exceptions, genericTerms: vocabulary.genericTerms)
+        case ("security-tier", "extra-words"):
+            for word in try option.strings() { configuration.security.vocabulary.add(word) }
+        case ("security-tier", "exclude-words"):
+            for word in try option.strings() { configuration.security.vocabulary.remove(word) }
+        case ("security-tier", "exceptions"):
+            for phrase in try option.strings() { configuration.security.vocabulary.addException(phrase) }
+        case ("distribution", "min-tickets"):
+            configuration.distribution.minimumCount = try option.int(in: 1...1_000_000)
+        case ("distribution", "targets"):
+            configuration.distribution.targets = try targets(option, tier: tier)
+        case ("distribution", "recommended"):
+            var mix: [String: Double] = [:]
+            for (tierName, share) in try option.mapping() {
+                mix[try tierKey(tierName, at: share, tier: tier)] = try share.share()
+            }
+            configuration.distribution.recommended = mix
+        case ("distribution", "tolerance"):
+            configuration.distribution.tolerance = try option.share()
+        case ("critical-minimum", "labels"):
+            configuration.critical.labels = try option.strings().map { $0.lowercased() }
+        case ("critical-minimum", "minimum-tier"):
+            configuration.critical.minimumTier = try tier(option)
+        case ("critical-minimum", "columns"):
+            configuration.critical.columns = try option.strings()
+        case ("uniform-sprint", "min-tickets"):
+            configuration.uniformSprint.minimumCount = try option.int(in: 2...1_000_000)
+        case ("cost-tier-mismatch", "columns"):
+            configuration.costTier.columns = try nonEmpty(option)
+        case ("complexity-tier", "reasoning-columns"):
+            configuration.complexity.reasoningColumns = try option.strings()
+        case ("complexity-tier", "judgement-columns"):
+            configuration.complexity.judgementColumns = try option.strings()
+        case ("complexity-tier", "risk-columns"):
+            configuration.complexity.riskColumns = try option.strings()
+        case ("complexity-tier", "total-columns"):
+            configuration.complexity.totalColumns = try option.strings()
+        case ("doc-drift", "agent-columns"):
+            configuration.docDrift.agentColumns = try nonEmpty(option)
+        default:
+            break
+        }
+    }
+
+    private static func targets(_ field: YAMLField, tier: (YAMLField) throws -> String) throws -> [DistributionPolicy.Target] {
         try field.mapping().map { tierName, bounds in
-            guard catalog.tier(named: tierName) != nil else { throw unknownTier(tierName, bounds, catalog) }
-            var target = DistributionPolicy.Target(tier: ModelName.key(tierName), maximum: nil, minimum: nil)
+            let name = try tierKey(tierName, at: bounds, tier: tier)
+            var target = DistributionPolicy.Target(tier: name, maximum: nil, minimum: nil)
             for (key, value) in try bounds.mapping(allowedKeys: ["max", "min"]) {
                 if key == "max" { target.maximum = try value.share() } else { target.minimum = try value.share() }
             }
@@ -202,6 +355,12 @@ public enum ConfigurationLoader {
             }
             return target
         }
+    }
+
+    /// A tier written as a key (`opus: {max: 20%}`), checked and reported at its value's line.
+    private static func tierKey(_ name: String, at value: YAMLField, tier: (YAMLField) throws -> String) throws -> String {
+        let keyField = YAMLField(node: .scalar(.init(name, .implicit, .plain, value.node.mark)), file: value.file, key: value.key)
+        return try tier(keyField)
     }
 
     private static func severity(_ field: YAMLField) throws -> Severity? {

@@ -18,6 +18,8 @@ public struct AgentDefinition: Sendable, Equatable {
     /// The set of agents this one is installed with: a plugin's folder, or "" for the
     /// repository's own agents.
     public var agentSet: String = ""
+    /// Seed 001's complexity assessment, from a `complexity:` key.
+    public var complexity: ComplexityScore?
 
     /// The words that say what this definition is for: name, role and description.
     public var purposeText: String {
@@ -99,6 +101,8 @@ extension AgentDefinition {
                 definition.description = scalarText(valueNode) ?? ""
             case "role", "when-to-use", "when_to_use", "whentouse":
                 definition.role += (definition.role.isEmpty ? "" : " ") + (scalarText(valueNode) ?? "")
+            case "complexity":
+                definition.complexity = readComplexity(valueNode, offset: frontmatter.openingLine)
             case "model":
                 let keyLine = (keyNode.mark?.line ?? 1) + frontmatter.openingLine
                 definition.model = readModel(
@@ -135,6 +139,44 @@ extension AgentDefinition {
             return nil
         }
         return nil
+    }
+
+    /// `complexity: 7`, `complexity: 2+3+2`, `complexity: [2, 3, 2]` or
+    /// `complexity: {reasoning: 2, judgement: 3, risk: 2}`.
+    static func readComplexity(_ node: Node, offset: Int) -> ComplexityScore {
+        let line = (node.mark?.line ?? 1) + offset
+        let column = node.mark?.column ?? 1
+        func invalid(_ reason: String) -> ComplexityScore {
+            ComplexityScore(value: .invalid(reason), line: line, column: column)
+        }
+        func scores(_ texts: [String]) -> ComplexityScore {
+            let scores = texts.map(ComplexityScore.score)
+            guard scores.count == 3 else { return invalid("the assessment needs three scores (reasoning, judgement, cost of being wrong)") }
+            guard scores.allSatisfy({ $0 != nil }) else { return invalid("each score is 1-3 or low, medium, high") }
+            return ComplexityScore(value: .scores(scores.map { $0! }), line: line, column: column)
+        }
+        switch node {
+        case .scalar(let scalar):
+            return ComplexityScore.totalValue(scalar.string).map { ComplexityScore(value: $0, line: line, column: column) }
+                ?? invalid("`complexity` is empty")
+        case .sequence(let sequence):
+            return scores(sequence.map { scalarText($0) ?? "" })
+        case .mapping(let mapping):
+            var byQuestion: [Int: String] = [:]
+            for (key, value) in mapping {
+                let name = (scalarText(key) ?? "").lowercased()
+                let question = name.hasPrefix("reason") || name.contains("step") ? 0
+                    : name.hasPrefix("judg") ? 1
+                    : name.contains("wrong") || name.contains("risk") || name.contains("stake") || name.contains("cost") ? 2 : -1
+                if question >= 0 { byQuestion[question] = scalarText(value) ?? "" }
+            }
+            guard byQuestion.count == 3 else {
+                return invalid("`complexity` needs reasoning, judgement and risk (cost of being wrong) scores")
+            }
+            return scores((0..<3).map { byQuestion[$0]! })
+        case .alias:
+            return invalid("`complexity` is a YAML alias")
+        }
     }
 
     private static func scalarText(_ node: Node) -> String? {

@@ -67,16 +67,24 @@ public struct TicketCells: Sendable, Equatable, Sequence {
     /// Normalised header names (see `ColumnVocabulary.key`), one per column.
     public let keys: [String]
     public let values: [String]
+    /// Each cell's 1-based character column; the row's last column for padding cells.
+    public let columns: [Int]
 
-    public init(keys: [String], values: [String]) {
+    public init(keys: [String], values: [String], columns: [Int]? = nil) {
         self.keys = keys
         self.values = values
+        self.columns = columns ?? Array(repeating: 1, count: values.count)
     }
 
     /// The first cell under a header with this key.
     public subscript(key: String) -> String? {
+        cell(named: key)?.text
+    }
+
+    /// The first cell under a header with this key, with its column.
+    public func cell(named key: String) -> (text: String, column: Int)? {
         guard let index = keys.firstIndex(of: key), index < values.count else { return nil }
-        return values[index]
+        return (values[index], index < columns.count ? columns[index] : 1)
     }
 
     public func makeIterator() -> some IteratorProtocol<(key: String, value: String)> {

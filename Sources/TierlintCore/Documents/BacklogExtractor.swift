@@ -115,7 +115,9 @@ struct BacklogExtractor {
                 owner: text(ownerColumn).flatMap { $0.isEmpty ? nil : $0 },
                 labels: labelColumns.compactMap { text($0) }.filter { !$0.isEmpty },
                 details: details,
-                cells: TicketCells(keys: keys, values: cells.map(\.text)),
+                cells: TicketCells(
+                    keys: keys, values: cells.map(\.text),
+                    columns: cells.map { $0.column ?? cells.last(where: { $0.column != nil })?.column ?? 1 }),
                 model: model,
                 section: section?.text,
                 lacksModelCell: modelCell.column == nil))

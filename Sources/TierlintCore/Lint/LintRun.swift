@@ -16,7 +16,7 @@ public struct LintRun {
         } else if let content = try source.read(ConfigurationLoader.fileName, limit: Self.configurationLimit) {
             configuration = try Self.load(content, file: ConfigurationLoader.fileName)
         } else {
-            configuration = Configuration()
+            configuration = try Preset.configuration(named: Preset.defaultName)
         }
     }
 

@@ -50,12 +50,12 @@ public struct SecurityVocabulary: Sendable, Equatable {
         terms.append(normalized)
         let parts = normalized.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).map(String.init)
         if parts.count > 1 {
-            let phrase = parts.map(Self.inflections)
+            let phrase = parts.map(Inflection.forms)
             for first in phrase[0] { phrases[first, default: []].append(phrase) }
         } else if normalized.hasSuffix("*") {
             stems.append(String(normalized.dropLast()))
         } else {
-            words.formUnion(Self.inflections(of: normalized))
+            words.formUnion(Inflection.forms(of: normalized))
         }
     }
 
@@ -63,7 +63,7 @@ public struct SecurityVocabulary: Sendable, Equatable {
         let normalized = term.lowercased().trimmingSpaces()
         guard !normalized.isEmpty, !genericTerms.contains(normalized) else { return }
         genericTerms.append(normalized)
-        genericWords.formUnion(Self.inflections(of: normalized))
+        genericWords.formUnion(Inflection.forms(of: normalized))
     }
 
     public mutating func addException(_ phrase: String) {
@@ -123,24 +123,6 @@ public struct SecurityVocabulary: Sendable, Equatable {
 
     private func isMatch(_ word: String, includeGeneric: Bool) -> Bool {
         words.contains(word) || (includeGeneric && genericWords.contains(word)) || stems.contains { word.hasPrefix($0) }
-    }
-
-    /// A word's regular inflections: plural, past, gerund, agent noun and -ion forms,
-    /// with a digit suffix allowed (`oauth2`, `sha256`).
-    static func inflections(of word: String) -> Set<String> {
-        var forms: Set<String> = [word, word + "s", word + "es", word + "ed", word + "d", word + "ing", word + "er", word + "ers"]
-        forms.insert(word + "ion")
-        forms.insert(word + "ions")
-        if word.hasSuffix("e") {
-            let stem = String(word.dropLast())
-            forms.formUnion([stem + "ing", stem + "ion", stem + "ions"])
-        }
-        if word.hasSuffix("y") {
-            let stem = String(word.dropLast())
-            forms.formUnion([stem + "ies", stem + "ied"])
-        }
-        for digit in 0...9 { forms.insert(word + String(digit)) }
-        return forms
     }
 
     public static let `default` = SecurityVocabulary(

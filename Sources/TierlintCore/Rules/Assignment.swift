@@ -41,6 +41,31 @@ public enum Assignment: Sendable {
         }
     }
 
+    /// The kind of work this is, by the policy's task patterns. A ticket is read by its title;
+    /// a definition by its name first ("code-reviewer"), then its role, then the first sentence
+    /// of its description, since a long description mentions many kinds of work in passing.
+    public func patternMatch(_ matcher: TaskPatternMatcher) -> PatternMatch? {
+        switch self {
+        case .ticket(let ticket):
+            return matcher.bestMatch(in: ticket.title)
+        case .definition(let definition):
+            let firstSentence = definition.descriptionWithoutExamples
+                .split(whereSeparator: { $0 == "." || $0 == "\n" }).first.map(String.init) ?? ""
+            for text in [definition.name, definition.role, firstSentence] where !text.isEmpty {
+                if let match = matcher.bestMatch(in: text) { return match }
+            }
+            return nil
+        }
+    }
+
+    /// Seed 001's complexity assessment, when the ticket or agent carries one.
+    public func complexity(_ policy: ComplexityPolicy) -> ComplexityScore? {
+        switch self {
+        case .ticket(let ticket): ComplexityScore.from(ticket, policy: policy)
+        case .definition(let definition): definition.complexity
+        }
+    }
+
     /// `ticket 4.3 "Create sessions table"`, `agent security-reviewer`.
     public var describedSubject: String {
         switch self {

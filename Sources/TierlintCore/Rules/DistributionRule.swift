@@ -118,23 +118,14 @@ public struct DistributionRule: Rule {
         var findings: [Finding] = []
 
         for backlog in context.backlogs {
-            var sections: [(name: String?, line: Int, tickets: [Ticket])] = []
-            for table in backlog.tables {
-                let key = table.sectionLine ?? table.line
-                if let index = sections.firstIndex(where: { $0.line == key }) {
-                    sections[index].tickets += table.tickets
-                } else {
-                    sections.append((table.section, key, table.tickets))
-                }
-            }
+            let sections = BacklogSection.sections(of: backlog)
             func chosen(_ tickets: [Ticket]) -> [ModelAssignment] {
                 tickets.filter { isChosen(.ticket($0)) }.map(\.model)
             }
             var sectionFindings: [Finding] = []
             for section in sections {
-                let subject = section.name.map { "section \"\($0.truncated(to: 60))\"" } ?? "table"
                 sectionFindings += judge(
-                    chosen(section.tickets), unit: "tickets", subject: subject,
+                    chosen(section.tickets), unit: "tickets", subject: section.subject,
                     path: backlog.path, line: section.line, column: 1, targets: targets, policy: policy)
             }
             findings += sectionFindings

@@ -12,6 +12,8 @@ public struct RuleContext: Sendable {
     public let parseProblems: [ParseProblem]
     /// Tickets and definitions alike: the things that are assigned a model.
     public let assignments: [Assignment]
+    /// The policy's task patterns, ready to match.
+    public let patterns: TaskPatternMatcher
 
     public init(
         configuration: Configuration, catalog: ModelCatalog, backlogs: [Backlog], definitions: [AgentDefinition],
@@ -24,5 +26,12 @@ public struct RuleContext: Sendable {
         self.allAgents = allAgents
         self.parseProblems = parseProblems
         assignments = backlogs.flatMap(\.tickets).map(Assignment.ticket) + definitions.map(Assignment.definition)
+        patterns = TaskPatternMatcher(patterns: configuration.patterns, catalog: catalog)
+    }
+
+    /// Whether the security rule sets this work's tier, so the other tier rules leave it alone.
+    public func isSecurityWork(_ assignment: Assignment) -> Bool {
+        configuration.severity(of: SecurityTierRule().description) != nil
+            && !assignment.securityWords(configuration.security.vocabulary).isEmpty
     }
 }

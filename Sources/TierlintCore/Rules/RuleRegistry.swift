@@ -6,6 +6,13 @@ public enum RuleRegistry {
         SecurityTierRule(),
         DistributionRule(),
         ParseErrorRule(),
+        OverkillRule(),
+        UnderpoweredRule(),
+        OwnerDefaultRule(),
+        CriticalMinimumRule(),
+        CostTierMismatchRule(),
+        UniformSprintRule(),
+        ComplexityTierRule(),
     ]
 
     /// A rule by slug or code, ignoring case: `security-tier`, `TL003`.

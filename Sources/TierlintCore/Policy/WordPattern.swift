@@ -1,0 +1,102 @@
+import TierlintMarkdown
+
+/// A pattern over the words of a title or description, such as `create|add * table|migration`:
+///
+/// - `word` matches the word and its regular inflections (`table`, `tables`);
+/// - `stem*` matches any word starting with the stem (`architect*`);
+/// - `a|b` matches either;
+/// - a lone `*` skips up to four words;
+/// - a leading `^` anchors the pattern to the first word: `^design` is design work, while
+///   "implements features from a design" is not.
+///
+/// Matching ignores case, punctuation and camel case (`SessionService` is `session service`),
+/// and costs O(words × elements × 4): patterns come from config and must never backtrack.
+public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
+    enum Element: Sendable, Equatable {
+        /// Any of these words (with inflections) or stems.
+        case word(forms: Set<String>, stems: [String])
+        case gap
+    }
+
+    public let text: String
+    let elements: [Element]
+    /// Matches only at the first word.
+    let anchored: Bool
+    /// How many word elements the pattern has: a longer pattern is a more specific one.
+    let specificity: Int
+
+    static let maximumGap = 4
+
+    public init?(_ text: String) {
+        var elements: [Element] = []
+        var body = Substring(text.lowercased().trimmingSpaces())
+        anchored = body.hasPrefix("^")
+        if anchored { body = body.dropFirst() }
+        for part in body.split(separator: " ", omittingEmptySubsequences: true) {
+            if part == "*" {
+                if elements.last != .gap, !elements.isEmpty { elements.append(.gap) }
+                continue
+            }
+            var forms = Set<String>()
+            var stems: [String] = []
+            for alternative in part.split(separator: "|") {
+                let word = alternative.filter { $0.isLetter || $0.isNumber || $0 == "*" }
+                guard !word.isEmpty else { continue }
+                if word.hasSuffix("*") {
+                    stems.append(String(word.dropLast()))
+                } else {
+                    forms.formUnion(Inflection.forms(of: String(word)))
+                }
+            }
+            guard !forms.isEmpty || !stems.isEmpty else { continue }
+            elements.append(.word(forms: forms, stems: stems))
+        }
+        while elements.last == .gap { elements.removeLast() }
+        guard !elements.isEmpty else { return nil }
+        self.text = text
+        self.elements = elements
+        specificity = elements.count { $0 != .gap }
+    }
+
+    public var description: String { text }
+
+    /// The index of the first word of the earliest match, or `nil`.
+    func firstMatch(in words: [String]) -> Int? {
+        guard !words.isEmpty else { return nil }
+        if anchored { return matches(words, at: 0) ? 0 : nil }
+        for start in words.indices where matches(words, at: start) { return start }
+        return nil
+    }
+
+    /// Whether the pattern matches starting exactly at `start`: the set of positions reachable
+    /// after each element is carried forward, never more than the word count.
+    private func matches(_ words: [String], at start: Int) -> Bool {
+        var positions: Set<Int> = [start]
+        for element in elements {
+            var next = Set<Int>()
+            switch element {
+            case .gap:
+                for position in positions {
+                    for skip in 0...Self.maximumGap where position + skip <= words.count { next.insert(position + skip) }
+                }
+            case .word(let forms, let stems):
+                for position in positions where position < words.count {
+                    let word = words[position]
+                    if forms.contains(word) || stems.contains(where: { word.hasPrefix($0) }) { next.insert(position + 1) }
+                }
+            }
+            if next.isEmpty { return false }
+            positions = next
+        }
+        return true
+    }
+
+    /// The words of free text as patterns see them: lowercased, split at punctuation and at
+    /// camel case (`SessionService` → `session`, `service`; `code-reviewer` → `code`, `reviewer`).
+    static func words(of text: String) -> [String] {
+        WordTokens(text).words.flatMap { word -> [String] in
+            let parts = word.parts
+            return parts.isEmpty ? [word.lowercased] : parts.map(\.lowercased)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// TL006: work that matches an execution-tier pattern sits on a higher tier (seed 000: "Just Use
+/// Opus for Everything"; seed 001: "The Opus Overkill Tax").
+public struct OverkillRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        slug: "overkill",
+        code: "TL006",
+        defaultSeverity: .warning,
+        summary: "Work that a cheaper tier does well is assigned a more expensive one.",
+        explanation: """
+            Migrations, seed data, config files, boilerplate, linting and formatting follow a \\
+            pattern; a cheaper model does them as well, faster, at a fraction of the cost (seed \\
+            000: "10x cost for marginal improvement on simple tasks"). Under the containment \\
+            preset (seed 002) an implementation ticket above the execution tier is reported too: \\
+            a reasoning model given a scoped ticket reinterprets it and drifts in scope.
+
+            A ticket is read by its title; an agent by its name, then its role, then the first \\
+            sentence of its description. The kinds of work and their tiers are the preset's \\
+            `patterns:` (`tierlint init` lists them); the message names the pattern that \\
+            matched and the tier to use. Security work (see security-tier) and work with a \\
+            complexity assessment (see complexity-tier) are left to those rules.
+            """,
+        triggeringExamples: [
+            Example("docs/backlog.md", """
+                | # | Ticket | Model |
+                |---|--------|-------|
+                | 4.1 | Create sessions table | ↓opus |
+                | 4.2 | Create session seed data | ↓sonnet |
+                | 4.3 | Add session config | ↓opus |
+                """),
+            Example(".claude/agents/style-enforcer.md", """
+                ---
+                name: style-enforcer
+                description: Checks code against the style guide.
+                model: ↓opus
+                ---
+                """),
+        ],
+        nonTriggeringExamples: [
+            Example("docs/backlog.md", """
+                | # | Ticket | Model |
+                |---|--------|-------|
+                | 4.1 | Create sessions table | haiku |
+                | 4.3 | Implement SessionService | sonnet |
+                | 4.10 | Implement session state machine | opus |
+                | 4.17 | Design session analytics | opus |
+                | 4.18 | Document session API | haiku |
+                """),
+            Example(".claude/agents/test-engineer.md", """
+                ---
+                name: test-engineer
+                description: Generates and executes unit tests
+                model: haiku
+                ---
+                """),
+        ])
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        context.assignments.compactMap { assignment in
+            guard let tier = assignment.model.effectiveTier, !context.isSecurityWork(assignment),
+                  assignment.complexity(context.configuration.complexity) == nil,
+                  let match = assignment.patternMatch(context.patterns),
+                  let maximum = match.pattern.maximum.flatMap(context.catalog.tier(named:)), tier > maximum
+            else { return nil }
+            let suggestion = context.catalog.tier(named: match.pattern.suggested).map { min($0, maximum) } ?? maximum
+            let why = [match.pattern.source, match.pattern.reason].filter { !$0.isEmpty }.joined(separator: ": ")
+            let needs = maximum.rank == 0 ? "\(maximum.name) does it" : "\(maximum.name) or below does it"
+            return assignment.finding(
+                description,
+                message: "\(assignment.describedSubject) is on \(tier.name), but \"\(match.pattern.name)\" work needs no more: "
+                    + "\(needs)\(why.isEmpty ? "" : " (\(why))"); use \(suggestion.name)",
+                suggestion: suggestion.name)
+        }
+    }
+}

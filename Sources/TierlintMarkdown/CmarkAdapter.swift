@@ -66,10 +66,12 @@ private struct BlockReader {
                     line: Int(cmark_node_get_start_line(node)))))
                 skipChildren(of: node, iterator)
             case "paragraph":
+                let line = Int(cmark_node_get_start_line(node))
                 blocks.append(.paragraph(MarkdownParagraph(
                     text: InlineText.of(node),
-                    line: Int(cmark_node_get_start_line(node)),
-                    endLine: Int(cmark_node_get_end_line(node)))))
+                    line: line,
+                    endLine: Int(cmark_node_get_end_line(node)),
+                    source: source.text(ofLine: line))))
                 skipChildren(of: node, iterator)
             case "html_block":
                 // cmark leaves the end of some HTML blocks (comments) unset; count it from the text.
@@ -222,6 +224,14 @@ struct SourceLines {
         var characters = 1
         for byte in storage[start..<end] where byte & 0xC0 != 0x80 { characters += 1 }
         return characters
+    }
+
+    /// A whole line as text, without its line ending.
+    func text(ofLine line: Int) -> String {
+        guard line >= 1, line <= starts.count else { return "" }
+        var end = line < starts.count ? starts[line] : storage.count
+        while end > starts[line - 1], storage[end - 1] == 0x0A || storage[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: storage[starts[line - 1]..<end], as: UTF8.self)
     }
 
     func bytes(line: Int, fromColumn: Int, toColumn: Int) -> ArraySlice<UInt8> {

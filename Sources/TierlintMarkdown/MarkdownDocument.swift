@@ -49,11 +49,25 @@ public struct MarkdownParagraph: Sendable, Equatable {
     public var text: String
     public var line: Int
     public var endLine: Int
+    /// The paragraph's first line as written, markup and all, for finding where a part of
+    /// its text is (`Distribution: 6 haiku (30%)`).
+    public var source: String
 
-    public init(text: String, line: Int, endLine: Int) {
+    public init(text: String, line: Int, endLine: Int, source: String = "") {
         self.text = text
         self.line = line
         self.endLine = endLine
+        self.source = source
+    }
+
+    /// The 1-based character column of `part` on the paragraph's first line, or 1.
+    public func column(of part: String) -> Int {
+        let haystack = Array(source.unicodeScalars), needle = Array(part.unicodeScalars)
+        guard !needle.isEmpty, needle.count <= haystack.count else { return 1 }
+        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+            return start + 1
+        }
+        return 1
     }
 }
 

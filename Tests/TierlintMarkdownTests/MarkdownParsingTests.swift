@@ -66,8 +66,8 @@ private func texts(_ row: MarkdownRow) -> [String] { row.cells.map(\.text) }
     @Test func aParagraphJoinsItsLinesWithSpaces() {
         let document = MarkdownDocument.parse("First line\nsecond _line_  \nthird line\n\nNext")
         #expect(paragraphs(document) == [
-            MarkdownParagraph(text: "First line second line third line", line: 1, endLine: 3),
-            MarkdownParagraph(text: "Next", line: 5, endLine: 5),
+            MarkdownParagraph(text: "First line second line third line", line: 1, endLine: 3, source: "First line"),
+            MarkdownParagraph(text: "Next", line: 5, endLine: 5, source: "Next"),
         ])
     }
 

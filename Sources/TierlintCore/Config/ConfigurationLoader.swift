@@ -259,7 +259,8 @@ public enum ConfigurationLoader {
     /// The options each rule takes besides `severity`.
     static let ruleOptions: [String: Set<String>] = [
         "security-tier": ["minimum-tier", "words", "extra-words", "exclude-words", "exceptions"],
-        "distribution": ["min-tickets", "targets", "recommended", "tolerance"],
+        "distribution": ["min-tickets", "targets"],
+        "recommended-mix": ["mix", "tolerance"],
         "critical-minimum": ["labels", "minimum-tier", "columns"],
         "uniform-sprint": ["min-tickets"],
         "cost-tier-mismatch": ["columns"],
@@ -310,13 +311,13 @@ public enum ConfigurationLoader {
             configuration.distribution.minimumCount = try option.int(in: 1...1_000_000)
         case ("distribution", "targets"):
             configuration.distribution.targets = try targets(option, tier: tier)
-        case ("distribution", "recommended"):
+        case ("recommended-mix", "mix"):
             var mix: [String: Double] = [:]
             for (tierName, share) in try option.mapping() {
                 mix[try tierKey(tierName, at: share, tier: tier)] = try share.share()
             }
             configuration.distribution.recommended = mix
-        case ("distribution", "tolerance"):
+        case ("recommended-mix", "tolerance"):
             configuration.distribution.tolerance = try option.share()
         case ("critical-minimum", "labels"):
             configuration.critical.labels = try option.strings().map { $0.lowercased() }

@@ -21,6 +21,9 @@ public struct BacklogTable: Sendable, Equatable {
     public var tickets: [Ticket]
     /// The first row that is a merge-conflict marker, when the table holds one.
     public var conflictLine: Int?
+    /// Paragraphs right under the table, before the next heading or table: where a backlog
+    /// states its distribution ("Distribution: 6 haiku (30%) | ...").
+    public var notes: [MarkdownParagraph] = []
 }
 
 /// One row of a backlog table.

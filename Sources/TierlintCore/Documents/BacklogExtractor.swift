@@ -25,15 +25,22 @@ struct BacklogExtractor {
     func extract(path: String, document: MarkdownDocument, isNamedBacklog: Bool) -> Backlog? {
         var section: MarkdownHeading?
         var tables: [BacklogTable] = []
+        // Paragraphs belong to the backlog table just above them, until a heading or another table.
+        var collectingNotes = false
         for block in document.blocks {
             switch block {
             case .heading(let heading):
                 section = heading
+                collectingNotes = false
             case .table(let table):
+                collectingNotes = false
                 if let backlogTable = backlogTable(table, path: path, section: section, isNamedBacklog: isNamedBacklog) {
                     tables.append(backlogTable)
+                    collectingNotes = true
                 }
-            case .paragraph, .html:
+            case .paragraph(let paragraph):
+                if collectingNotes { tables[tables.count - 1].notes.append(paragraph) }
+            case .html:
                 continue
             }
         }
@@ -73,12 +80,20 @@ struct BacklogExtractor {
         var tickets: [Ticket] = []
         var readings: [String: ModelAssignment.State] = [:]
         var conflictLine: Int?
+        var rowNotes: [MarkdownParagraph] = []
         for row in table.rows {
             let cells = row.cells
             if cells.allSatisfy({ $0.text.isEmpty }) { continue }
             // A merge conflict inside a table: GitHub shows its markers as rows.
             if let first = cells.first?.text, first.hasPrefix("<<<<<<<") || first.hasPrefix(">>>>>>>") || first == "=======" {
                 conflictLine = conflictLine ?? row.line
+                continue
+            }
+            // "Distribution: ..." written right under the table, without a blank line, is
+            // swallowed into it as a row; it is the table's note, not a ticket.
+            if let first = cells.first, first.text.lowercased().hasPrefix("distribution") {
+                let text = cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " | ")
+                rowNotes.append(MarkdownParagraph(text: text, line: row.line, endLine: row.line, source: text))
                 continue
             }
             if let titleColumn, titleColumn < cells.count, cells[modelColumn].text.isEmpty,
@@ -137,7 +152,7 @@ struct BacklogExtractor {
         return BacklogTable(
             section: section?.text, sectionLine: section?.line,
             line: table.line, endLine: table.endLine,
-            columns: headers, tickets: tickets, conflictLine: conflictLine)
+            columns: headers, tickets: tickets, conflictLine: conflictLine, notes: rowNotes)
     }
 }
 

@@ -204,7 +204,7 @@ public struct DistributionRule: Rule {
     private func orAbove(_ tier: Tier) -> String { tier.rank == 0 ? "" : " or above" }
     private func orBelow(_ tier: Tier) -> String { tier.rank == 0 ? "" : " or below" }
 
-    private func percent(_ part: Int, _ whole: Int) -> String {
+    func percent(_ part: Int, _ whole: Int) -> String {
         percent(Double(part) / Double(whole))
     }
 

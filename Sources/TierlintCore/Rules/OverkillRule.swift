@@ -65,11 +65,10 @@ public struct OverkillRule: Rule {
             else { return nil }
             let suggestion = context.catalog.tier(named: match.pattern.suggested).map { min($0, maximum) } ?? maximum
             let why = [match.pattern.source, match.pattern.reason].filter { !$0.isEmpty }.joined(separator: ": ")
-            let needs = maximum.rank == 0 ? "\(maximum.name) does it" : "\(maximum.name) or below does it"
             return assignment.finding(
                 description,
-                message: "\(assignment.describedSubject) is on \(tier.name), but \"\(match.pattern.name)\" work needs no more: "
-                    + "\(needs)\(why.isEmpty ? "" : " (\(why))"); use \(suggestion.name)",
+                message: "\(assignment.describedSubject) is on \(tier.name), but \"\(match.pattern.name)\" work needs no more "
+                    + "than \(maximum.name)\(why.isEmpty ? "" : " (\(why))")",
                 suggestion: suggestion.name)
         }
     }

@@ -11,8 +11,10 @@ public enum RuleRegistry {
         OwnerDefaultRule(),
         CriticalMinimumRule(),
         CostTierMismatchRule(),
+        DistributionMismatchRule(),
         UniformSprintRule(),
         ComplexityTierRule(),
+        RecommendedMixRule(),
     ]
 
     /// A rule by slug or code, ignoring case: `security-tier`, `TL003`.

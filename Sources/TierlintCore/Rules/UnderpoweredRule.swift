@@ -67,7 +67,7 @@ public struct UnderpoweredRule: Rule {
             return assignment.finding(
                 description,
                 message: "\(assignment.describedSubject) is on \(tier.name), but \"\(match.pattern.name)\" work needs "
-                    + "\(minimum.name) or above\(why.isEmpty ? "" : " (\(why))"); use \(suggestion.name)",
+                    + "\(minimum.name) or above\(why.isEmpty ? "" : " (\(why))")",
                 suggestion: suggestion.name)
         }
     }

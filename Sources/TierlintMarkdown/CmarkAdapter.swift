@@ -125,7 +125,7 @@ private struct BlockReader {
             // A padding cell has no source position (column 0). A real cell's position is its
             // leading pipe or first space; point at the first character of its content instead.
             let column = byteColumn > 0 ? source.characterColumn(line: line, byteColumn: contentStart(cell, byteColumn)) : nil
-            cells.append(MarkdownCell(text: InlineText.of(cell), line: line, column: column))
+            cells.append(MarkdownCell(text: InlineText.of(cell), line: line, column: column, links: InlineText.links(of: cell)))
             cellNode = cmark_node_next(cell)
         }
         return cells
@@ -158,6 +158,19 @@ private struct BlockReader {
 
 /// The reader's text of an inline tree: what a person sees, not the markup.
 enum InlineText {
+    /// The destinations of the links under a node.
+    static func links(of node: OpaquePointer) -> [String] {
+        guard let iterator = cmark_iter_new(node) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var links: [String] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), typeName(current) == "link",
+                  let url = cmark_node_get_url(current) else { continue }
+            links.append(String(cString: url))
+        }
+        return links
+    }
+
     static func of(_ node: OpaquePointer) -> String {
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }

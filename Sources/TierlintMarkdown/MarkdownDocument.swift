@@ -119,10 +119,13 @@ public struct MarkdownCell: Sendable, Equatable {
     public var line: Int
     /// `nil` for a cell GitHub added to pad a short row: it has no place in the source.
     public var column: Int?
+    /// The destinations of the links in the cell, as written (`../agents/reviewer.md`).
+    public var links: [String]
 
-    public init(text: String, line: Int, column: Int?) {
+    public init(text: String, line: Int, column: Int?, links: [String] = []) {
         self.text = text
         self.line = line
         self.column = column
+        self.links = links
     }
 }

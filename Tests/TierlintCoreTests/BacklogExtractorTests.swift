@@ -7,7 +7,7 @@ private func backlog(_ text: String, path: String = "docs/backlog.md", configura
     let configuration = try configuration.map { try ConfigurationLoader.load($0) } ?? Configuration()
     guard let role = FileSelector(configuration: configuration).select([path], manifests: [:]).roles[path] else { return nil }
     let loader = DocumentLoader(configuration: configuration, catalog: configuration.catalog(from: .bundled))
-    guard case .backlog(let backlog) = loader.load(SourceFile(path: path, text: text), role: role) else { return nil }
+    guard case .markdown(let backlog?, _) = loader.load(SourceFile(path: path, text: text), role: role) else { return nil }
     return backlog
 }
 

@@ -280,7 +280,7 @@ private func severity(of rule: any Rule, _ configuration: String) throws -> Seve
         let error = loadError("agents:\n  paths:\n    - {path: x/*.md, format: vscode}\n")
         #expect(error == ConfigurationError(
             file: ".tierlint.yml", line: 3, key: "agents.paths[0].format",
-            message: "unknown format \"vscode\"; formats are claude-code, claude-plugin, copilot, opencode, cursor, gemini, custom"))
+            message: "unknown format \"vscode\"; formats are claude-code, claude-plugin, copilot, opencode, cursor, gemini, custom, agent-map"))
     }
 
     @Test(arguments: [

@@ -42,7 +42,7 @@ import TierlintCore
             "TL001 missing-model", "TL002 unknown-model", "TL003 security-tier", "TL004 distribution", "TL005 parse-error",
             "TL006 overkill", "TL007 underpowered", "TL008 owner-default", "TL009 critical-minimum",
             "TL010 cost-tier-mismatch", "TL011 distribution-mismatch", "TL012 uniform-sprint", "TL013 complexity-tier",
-            "TL017 recommended-mix",
+            "TL014 escalation-order", "TL015 doc-drift", "TL016 dispatch-drift", "TL017 recommended-mix",
         ])
     }
 }

@@ -112,8 +112,9 @@ struct BacklogExtractor {
                     modelCell.text, line: 0, column: 0, catalog: catalog, missingValues: missingValues).state
                 readings[modelCell.text] = state
             }
-            let model = ModelAssignment(
+            var model = ModelAssignment(
                 state: state, line: row.line, column: modelCell.column ?? cells.last(where: { $0.column != nil })?.column ?? 1)
+            model.isEscalation = ModelAssignment.escalationSeparators.contains { modelCell.text.contains($0) }
             var id = text(idColumn).flatMap { $0.isEmpty ? nil : $0 }
             var title = text(titleColumn) ?? ""
             let details = text(detailsColumn).flatMap { $0.isEmpty ? nil : $0 }

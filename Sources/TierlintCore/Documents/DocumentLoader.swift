@@ -7,8 +7,10 @@ struct DocumentLoader: Sendable {
     var catalog: ModelCatalog
 
     enum Loaded {
-        case backlog(Backlog)
+        /// Markdown with backlog tables, documentation tables that state agents' models, or both.
+        case markdown(Backlog?, [AgentReference])
         case definition(AgentDefinition)
+        case yamlAgents(YAMLAgentFile)
         /// Markdown with no backlog table in it.
         case nothing
         case problem(ParseProblem)
@@ -47,17 +49,30 @@ struct DocumentLoader: Sendable {
             let document = MarkdownDocument.parse(bytes: bytes)
             let extractor = BacklogExtractor(
                 columns: configuration.columns, catalog: catalog, missingValues: configuration.missingValues)
-            guard let backlog = extractor.extract(path: file.path, document: document, isNamedBacklog: role == .backlog) else {
-                return .nothing
-            }
+            let backlog = extractor.extract(path: file.path, document: document, isNamedBacklog: role == .backlog)
+            let references = AgentReference.extract(
+                path: file.path, document: document, columns: configuration.columns,
+                agentColumns: Set(configuration.docDrift.agentColumns.map(ColumnVocabulary.key)),
+                catalog: catalog, missingValues: configuration.missingValues)
+            guard backlog != nil || !references.isEmpty else { return .nothing }
             if let encodingProblem { return .problem(encodingProblem) }
-            if let line = backlog.tables.compactMap(\.conflictLine).first {
+            if let line = backlog?.tables.compactMap(\.conflictLine).first {
                 return .problem(ParseProblem(
                     path: file.path, line: line,
                     message: "file has an unresolved merge conflict (the marker on this line); resolve it, "
                         + "then tierlint can read which model was chosen"))
             }
-            return .backlog(backlog)
+            return .markdown(backlog, references)
+        case .yamlAgents:
+            if let line = Self.conflictMarkerLine(bytes) {
+                return .problem(ParseProblem(
+                    path: file.path, line: line, message: "file has an unresolved merge conflict (the `<<<<<<<` marker on this line)"))
+            }
+            let (agentFile, problem) = YAMLAgentFile.read(
+                path: file.path, text: String(decoding: bytes, as: UTF8.self), catalog: catalog,
+                missingValues: configuration.missingValues)
+            if let problem { return .problem(problem) }
+            return agentFile.map(Loaded.yamlAgents) ?? .nothing
         case .definition(let kind, let format):
             if let line = Self.conflictMarkerLine(bytes) {
                 return .problem(ParseProblem(
@@ -81,6 +96,23 @@ struct DocumentLoader: Sendable {
     static func mightHoldTable(_ bytes: [UInt8], needles: [[UInt8]]) -> Bool {
         guard bytes.contains(UInt8(ascii: "|")) else { return false }
         return needles.contains { !$0.allSatisfy { $0 < 0x80 } || containsIgnoringCase(bytes, $0) }
+    }
+
+    /// Whether some line is a table header naming a Model column and an agent column: the
+    /// cheap test for a page that documents agents' models.
+    static func mightHoldAgentTable(_ bytes: [UInt8], agentColumns: [String]) -> Bool {
+        let agentWords = Set(agentColumns.compactMap { $0.lowercased().split(separator: " ").first.map { Array($0.utf8) } })
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = Array(bytes[start..<end])
+            if line.contains(UInt8(ascii: "|")), containsIgnoringCase(line, Array("model".utf8)),
+               agentWords.contains(where: { containsIgnoringCase(line, $0) }) {
+                return true
+            }
+            start = end + 1
+        }
+        return false
     }
 
     /// ASCII case folding: only A-Z become a-z; other bytes compare as they are.

@@ -6,6 +6,8 @@ public enum FileRole: Sendable, Equatable, Hashable {
     case backlog
     /// An agent, command or skill definition with YAML frontmatter.
     case definition(DefinitionKind, AgentFormat)
+    /// A YAML file of agent maps, dispatch lists and pipelines (seed 001's style).
+    case yamlAgents
 
     public var isDefinition: Bool {
         if case .definition = self { return true }
@@ -33,4 +35,6 @@ public enum AgentFormat: String, Sendable, CaseIterable, Hashable {
     case gemini
     /// A location added in `.tierlint.yml`.
     case custom
+    /// An entry of a YAML agent map (seed 001's style).
+    case agentMap = "agent-map"
 }

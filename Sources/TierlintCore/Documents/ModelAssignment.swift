@@ -20,11 +20,14 @@ public struct ModelAssignment: Sendable, Equatable {
     /// Where the value is written (or where it should be, when missing).
     public var line: Int
     public var column: Int
+    /// The models are written as an escalation, `haiku → sonnet`: tried in that order.
+    public var isEscalation = false
 
-    public init(state: State, line: Int, column: Int) {
+    public init(state: State, line: Int, column: Int, isEscalation: Bool = false) {
         self.state = state
         self.line = line
         self.column = column
+        self.isEscalation = isEscalation
     }
 
     public var names: [Name] {
@@ -73,7 +76,8 @@ extension ModelAssignment {
         if parts.count > 1 && parts.count <= 8 {
             let names = parts.map { Name(written: $0, resolution: catalog.resolve($0)) }
             if names.contains(where: { !isUnknown($0.resolution) }) {
-                return ModelAssignment(state: .named(names), line: line, column: column)
+                let isEscalation = escalationSeparators.contains { withoutNotes.contains($0) }
+                return ModelAssignment(state: .named(names), line: line, column: column, isEscalation: isEscalation)
             }
             return ModelAssignment(
                 state: .named([Name(written: trimmed, resolution: catalog.resolve(trimmed))]), line: line, column: column)
@@ -111,7 +115,8 @@ extension ModelAssignment {
         return result.trimmingSpaces()
     }
 
-    static let listSeparators: Set<String> = ["→", "->", "=>", "⇒", "➜", ",", ";", "|", "+", "&"]
+    static let escalationSeparators: Set<String> = ["→", "->", "=>", "⇒", "➜"]
+    static let listSeparators: Set<String> = escalationSeparators.union([",", ";", "|", "+", "&"])
 
     /// Splits "haiku → sonnet", "haiku, sonnet", "haiku or sonnet" at the given separators and
     /// at the words "or", "then" and "and", in one pass over the text.

@@ -53,15 +53,24 @@ public struct LintRun {
         let files = try checked.compactMap { path in
             try source.read(path, limit: configuration.maxFileSize).map { SourceFile(path: path, content: $0) }
         }
-        // When an agent changes, its agent set as a whole is judged, unchanged agents included.
+        // When an agent changes, its agent set as a whole is judged, unchanged agents included;
+        // a dispatch list is judged against every agent of the repository.
         var context: [SourceFile] = []
         let changedSets = Set(checked.compactMap { path -> String? in
             guard case .definition(.agent, _)? = roles[path] else { return nil }
             return selection.agentSets[path] ?? ""
         })
-        if !changedSets.isEmpty {
-            for path in allPaths where !reported.contains(path) && changedSets.contains(selection.agentSets[path] ?? "") {
-                guard case .definition(.agent, _)? = roles[path] else { continue }
+        // Pages that may list agents with their models are compared with every agent too.
+        let needsEveryAgent = checked.contains { roles[$0] == .yamlAgents }
+            || files.contains { file in
+                guard roles[file.path] == .markdown || roles[file.path] == .backlog, case .bytes(let bytes) = file.content
+                else { return false }
+                return DocumentLoader.mightHoldAgentTable(bytes, agentColumns: configuration.docDrift.agentColumns)
+            }
+        if !changedSets.isEmpty || needsEveryAgent {
+            for path in allPaths where !reported.contains(path) {
+                let isAgentFile = roles[path] == .yamlAgents || { if case .definition(.agent, _)? = roles[path] { true } else { false } }()
+                guard isAgentFile, needsEveryAgent || changedSets.contains(selection.agentSets[path] ?? "") else { continue }
                 if let content = try source.read(path, limit: configuration.maxFileSize) {
                     context.append(SourceFile(path: path, content: content))
                 }

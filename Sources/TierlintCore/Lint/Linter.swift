@@ -21,6 +21,8 @@ public struct Linter: Sendable {
         let loader = DocumentLoader(configuration: configuration, catalog: catalog)
         var backlogs: [Backlog] = []
         var definitions: [AgentDefinition] = []
+        var yamlFiles: [YAMLAgentFile] = []
+        var references: [AgentReference] = []
         var parseProblems = problems
         var checkedFiles = 0
 
@@ -31,27 +33,39 @@ public struct Linter: Sendable {
         for (file, document) in zip(files, loaded) where roles[file.path] != nil {
             checkedFiles += 1
             switch document {
-            case .backlog(let backlog): backlogs.append(backlog)
+            case .markdown(let backlog, let found):
+                if let backlog { backlogs.append(backlog) }
+                references += found
             case .definition(var definition):
                 definition.agentSet = agentSets[definition.path] ?? ""
                 definitions.append(definition)
+            case .yamlAgents(let file):
+                yamlFiles.append(file)
+                definitions += file.agents
             case .problem(let problem): parseProblems.append(problem)
             case .nothing: break
             }
         }
         var allAgents = definitions
         let contextLoaded = ParallelMap.map(context) { file -> DocumentLoader.Loaded in
-            guard let role = roles[file.path], role.isDefinition else { return .nothing }
+            guard let role = roles[file.path], role.isDefinition || role == .yamlAgents else { return .nothing }
             return loader.load(file, role: role)
         }
-        for case .definition(var definition) in contextLoaded {
-            definition.agentSet = agentSets[definition.path] ?? ""
-            allAgents.append(definition)
+        for loaded in contextLoaded {
+            switch loaded {
+            case .definition(var definition):
+                definition.agentSet = agentSets[definition.path] ?? ""
+                allAgents.append(definition)
+            case .yamlAgents(let file):
+                allAgents += file.agents
+            default:
+                continue
+            }
         }
 
         let ruleContext = RuleContext(
             configuration: configuration, catalog: catalog, backlogs: backlogs, definitions: definitions,
-            allAgents: allAgents, parseProblems: parseProblems)
+            allAgents: allAgents, parseProblems: parseProblems, yamlFiles: yamlFiles, references: references)
         var findings: [Finding] = []
         // `rules` holds only the rules the configuration turns on.
         for rule in rules {

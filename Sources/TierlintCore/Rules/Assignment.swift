@@ -1,12 +1,14 @@
-/// A ticket or a definition: a piece of work with a model.
+/// A ticket, a definition or a dispatch task: a piece of work with a model.
 public enum Assignment: Sendable {
     case ticket(Ticket)
     case definition(AgentDefinition)
+    case task(DispatchTask)
 
     public var path: String {
         switch self {
         case .ticket(let ticket): ticket.path
         case .definition(let definition): definition.path
+        case .task(let task): task.path
         }
     }
 
@@ -14,6 +16,7 @@ public enum Assignment: Sendable {
         switch self {
         case .ticket(let ticket): ticket.model
         case .definition(let definition): definition.model
+        case .task(let task): task.model
         }
     }
 
@@ -21,6 +24,7 @@ public enum Assignment: Sendable {
         switch self {
         case .ticket(let ticket): ticket.subject
         case .definition(let definition): definition.subject
+        case .task(let task): task.subject
         }
     }
 
@@ -31,6 +35,8 @@ public enum Assignment: Sendable {
         switch self {
         case .ticket(let ticket):
             return vocabulary.matches(in: ticket.purposeText)
+        case .task(let task):
+            return vocabulary.matches(in: task.task)
         case .definition(let definition):
             var words = vocabulary.matches(in: [definition.name, definition.role].joined(separator: " "))
             for word in vocabulary.matches(in: definition.descriptionWithoutExamples, includeGeneric: false)
@@ -48,6 +54,8 @@ public enum Assignment: Sendable {
         switch self {
         case .ticket(let ticket):
             return matcher.bestMatch(in: ticket.title)
+        case .task(let task):
+            return matcher.bestMatch(in: task.task)
         case .definition(let definition):
             let firstSentence = definition.descriptionWithoutExamples
                 .split(whereSeparator: { $0 == "." || $0 == "\n" }).first.map(String.init) ?? ""
@@ -63,6 +71,7 @@ public enum Assignment: Sendable {
         switch self {
         case .ticket(let ticket): ComplexityScore.from(ticket, policy: policy)
         case .definition(let definition): definition.complexity
+        case .task: nil
         }
     }
 
@@ -74,6 +83,8 @@ public enum Assignment: Sendable {
             return ticket.subject
         case .definition(let definition):
             return definition.subject
+        case .task(let task):
+            return task.subject
         }
     }
 

@@ -68,6 +68,7 @@ public struct MissingModelRule: Rule {
         case .openCode: "a provider/model such as anthropic/claude-sonnet-4-5"
         case .gemini: "a model such as gemini-2.5-flash, or inherit"
         case .claudeCode, .claudePlugin, .cursor, .custom: "\(tiers) or inherit"
+        case .agentMap: tiers
         }
     }
 
@@ -100,6 +101,9 @@ public struct MissingModelRule: Rule {
                     ?? "add `model:` with \(Self.modelExamples(for: definition.format, tiers: tiers))"
                 return assignment.finding(
                     description, message: "\(definition.subject) \(what); \(advice)", suggestion: suggestion)
+            case .task(let task):
+                return assignment.finding(
+                    description, message: "\(task.subject) has no `model`; \(advice)", suggestion: suggestion)
             }
         }
     }

@@ -10,6 +10,10 @@ public struct RuleContext: Sendable {
     /// agent set as a whole (in a pre-commit check, the unchanged ones).
     public let allAgents: [AgentDefinition]
     public let parseProblems: [ParseProblem]
+    /// YAML agent files being reported on: their dispatch lists and pipelines.
+    public let yamlFiles: [YAMLAgentFile]
+    /// Documentation rows that state an agent's model.
+    public let references: [AgentReference]
     /// Tickets and definitions alike: the things that are assigned a model.
     public let assignments: [Assignment]
     /// The policy's task patterns, ready to match.
@@ -17,7 +21,8 @@ public struct RuleContext: Sendable {
 
     public init(
         configuration: Configuration, catalog: ModelCatalog, backlogs: [Backlog], definitions: [AgentDefinition],
-        allAgents: [AgentDefinition], parseProblems: [ParseProblem]
+        allAgents: [AgentDefinition], parseProblems: [ParseProblem], yamlFiles: [YAMLAgentFile] = [],
+        references: [AgentReference] = []
     ) {
         self.configuration = configuration
         self.catalog = catalog
@@ -25,7 +30,10 @@ public struct RuleContext: Sendable {
         self.definitions = definitions
         self.allAgents = allAgents
         self.parseProblems = parseProblems
+        self.yamlFiles = yamlFiles
+        self.references = references
         assignments = backlogs.flatMap(\.tickets).map(Assignment.ticket) + definitions.map(Assignment.definition)
+            + yamlFiles.flatMap(\.tasks).map(Assignment.task)
         patterns = TaskPatternMatcher(patterns: configuration.patterns, catalog: catalog)
     }
 

@@ -14,6 +14,9 @@ public enum RuleRegistry {
         DistributionMismatchRule(),
         UniformSprintRule(),
         ComplexityTierRule(),
+        EscalationOrderRule(),
+        DocDriftRule(),
+        DispatchDriftRule(),
         RecommendedMixRule(),
     ]
 

@@ -41,6 +41,7 @@ public struct FileSelector: Sendable {
             return .definition(location.kind, location.format)
         }
         if let pluginRole { return pluginRole }
+        if configuration.yamlAgentPaths.contains(where: { $0.matches(path) }) { return .yamlAgents }
         if configuration.isNamedBacklog(path) { return .backlog }
         if Self.isMarkdown(path) { return .markdown }
         return nil

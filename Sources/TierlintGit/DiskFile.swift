@@ -36,6 +36,32 @@ public enum DiskFile {
         return .bytes(bytes)
     }
 
+    /// Replaces a file's content atomically (a temporary file beside it, then a rename), keeping
+    /// its permissions, so a reader never sees half a file.
+    public static func replace(_ path: String, with bytes: [UInt8]) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw GitError("cannot read \(path): \(String(cString: strerror(errno)))") }
+        let temporary = path + ".tierlint-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, info.st_mode & 0o7777)
+        guard descriptor >= 0 else { throw GitError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                close(descriptor)
+                unlink(temporary)
+                throw GitError("cannot write \(temporary): \(String(cString: strerror(errno)))")
+            }
+            written += count
+        }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw GitError("cannot replace \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Where a symbolic link points, or `nil` when `path` is not a link.
     static func linkTarget(_ path: String) -> String? {
         var info = stat()

@@ -19,7 +19,8 @@ enum CmarkAdapter {
     static func parse(_ input: [UInt8]) -> MarkdownDocument {
         _ = registration
         // GitHub ignores a byte order mark; strip it so columns count from the first visible character.
-        let bytes = input.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(input.dropFirst(3)) : input
+        let hasBOM = input.starts(with: [0xEF, 0xBB, 0xBF])
+        let bytes = hasBOM ? Array(input.dropFirst(3)) : input
 
         let tree: OpaquePointer? = parsing.withLock { _ in
             guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
@@ -39,7 +40,7 @@ enum CmarkAdapter {
         guard let root = tree else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
 
-        var reader = BlockReader(source: SourceLines(bytes))
+        var reader = BlockReader(source: SourceLines(bytes), byteOffset: hasBOM ? 3 : 0)
         return MarkdownDocument(blocks: reader.read(root))
     }
 }
@@ -47,10 +48,13 @@ enum CmarkAdapter {
 /// Walks the block tree once and collects the blocks of interest.
 private struct BlockReader {
     let source: SourceLines
+    /// Bytes before what cmark parsed (a byte order mark), added to spans.
+    let byteOffset: Int
     var blocks: [MarkdownBlock] = []
 
-    init(source: SourceLines) {
+    init(source: SourceLines, byteOffset: Int) {
         self.source = source
+        self.byteOffset = byteOffset
     }
 
     mutating func read(_ root: OpaquePointer) -> [MarkdownBlock] {
@@ -125,7 +129,12 @@ private struct BlockReader {
             // A padding cell has no source position (column 0). A real cell's position is its
             // leading pipe or first space; point at the first character of its content instead.
             let column = byteColumn > 0 ? source.characterColumn(line: line, byteColumn: contentStart(cell, byteColumn)) : nil
-            cells.append(MarkdownCell(text: InlineText.of(cell), line: line, column: column, links: InlineText.links(of: cell)))
+            let span = byteColumn > 0
+                ? source.span(line: line, fromColumn: byteColumn, toColumn: Int(cmark_node_get_end_column(cell)))
+                    .map { ($0.lowerBound + byteOffset)..<($0.upperBound + byteOffset) }
+                : nil
+            cells.append(MarkdownCell(
+                text: InlineText.of(cell), line: line, column: column, links: InlineText.links(of: cell), span: span))
             cellNode = cmark_node_next(cell)
         }
         return cells
@@ -237,6 +246,14 @@ struct SourceLines {
         var characters = 1
         for byte in storage[start..<end] where byte & 0xC0 != 0x80 { characters += 1 }
         return characters
+    }
+
+    /// The byte offsets of 1-based columns `fromColumn...toColumn` on a line.
+    func span(line: Int, fromColumn: Int, toColumn: Int) -> Range<Int>? {
+        guard line >= 1, line <= starts.count, fromColumn >= 1, toColumn >= fromColumn else { return nil }
+        let lower = min(starts[line - 1] + fromColumn - 1, storage.count)
+        let upper = min(starts[line - 1] + toColumn, storage.count)
+        return lower..<upper
     }
 
     /// A whole line as text, without its line ending.

@@ -121,11 +121,15 @@ public struct MarkdownCell: Sendable, Equatable {
     public var column: Int?
     /// The destinations of the links in the cell, as written (`../agents/reviewer.md`).
     public var links: [String]
+    /// The cell's bytes between its pipes, as offsets into the parsed input: where a fix
+    /// writes. `nil` for a padding cell.
+    public var span: Range<Int>?
 
-    public init(text: String, line: Int, column: Int?, links: [String] = []) {
+    public init(text: String, line: Int, column: Int?, links: [String] = [], span: Range<Int>? = nil) {
         self.text = text
         self.line = line
         self.column = column
         self.links = links
+        self.span = span
     }
 }

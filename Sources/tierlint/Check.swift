@@ -57,9 +57,6 @@ struct Check: ParsableCommand {
             }
         }
         let source = try makeSource()
-        if let narrowed = source as? NarrowedSource, let missing = try narrowed.unmatched().first {
-            throw CommandFailure(message: "\(missing.isEmpty ? "." : missing) names no file in the \(source.name) being checked")
-        }
         var given: (file: String, content: SourceFile.Content)?
         if let config {
             guard let content = try? DiskFile.read(config, limit: LintRun.configurationLimit) else {
@@ -99,38 +96,10 @@ struct Check: ParsableCommand {
 
     /// The index, a tree, the working tree, or outside git a plain folder; narrowed to PATHs.
     private func makeSource() throws -> any FileSource {
-        let cwd = FileManager.default.currentDirectoryPath
-        let base: any FileSource
-        if staged || rev != nil {
-            let repository = try GitRepository.open()
-            base = staged ? try IndexSource(repository: repository) : try TreeSource(repository: repository, revision: rev!)
-        } else {
-            do {
-                let repository = try GitRepository.open()
-                let named = repository.workdir.map { root in paths.compactMap { FileSystemPath.relative(absolute($0, cwd), to: root) } }
-                base = try WorkingTreeSource(repository: repository, named: named ?? [])
-            } catch let error as GitError where error.isNotARepository {
-                // Outside git: the current folder. A single folder elsewhere is a root of its own.
-                let absolutes = paths.map { absolute($0, cwd) }
-                var isDirectory: ObjCBool = false
-                if absolutes.count == 1, FileSystemPath.relative(absolutes[0], to: cwd) == nil,
-                   FileManager.default.fileExists(atPath: absolutes[0], isDirectory: &isDirectory), isDirectory.boolValue {
-                    return try DirectorySource(root: absolutes[0])
-                }
-                base = try DirectorySource(root: cwd)
-            }
-        }
-        guard !paths.isEmpty else { return base }
-        let requested = try paths.map { path in
-            guard let relative = FileSystemPath.relative(absolute(path, cwd), to: base.root) else {
-                throw CommandFailure(message: "\(path) is outside \(base.root), the folder being checked")
-            }
-            return relative
-        }
-        return NarrowedSource(base: base, requested: requested)
-    }
-
-    private func absolute(_ path: String, _ cwd: String) -> String {
-        FileSystemPath.absolute(path, relativeTo: cwd)
+        guard staged || rev != nil else { return try WorkingSource.make(paths: paths) }
+        let repository = try GitRepository.open()
+        let base: any FileSource = staged
+            ? try IndexSource(repository: repository) : try TreeSource(repository: repository, revision: rev!)
+        return try WorkingSource.narrow(base, to: paths)
     }
 }

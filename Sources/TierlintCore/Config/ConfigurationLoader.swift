@@ -258,7 +258,7 @@ public enum ConfigurationLoader {
 
     /// The options each rule takes besides `severity`.
     static let ruleOptions: [String: Set<String>] = [
-        "security-tier": ["minimum-tier", "words", "extra-words", "exclude-words", "exceptions"],
+        "security-tier": ["minimum-tier", "words", "extra-words", "exclude-words", "exceptions", "generic-words"],
         "distribution": ["min-tickets", "targets"],
         "recommended-mix": ["mix", "tolerance"],
         "critical-minimum": ["labels", "minimum-tier", "columns"],
@@ -305,6 +305,10 @@ public enum ConfigurationLoader {
             for word in try option.strings() { configuration.security.vocabulary.add(word) }
         case ("security-tier", "exclude-words"):
             for word in try option.strings() { configuration.security.vocabulary.remove(word) }
+        case ("security-tier", "generic-words"):
+            let vocabulary = configuration.security.vocabulary
+            configuration.security.vocabulary = SecurityVocabulary(
+                terms: vocabulary.terms, exceptions: vocabulary.exceptions, genericTerms: try option.strings())
         case ("security-tier", "exceptions"):
             for phrase in try option.strings() { configuration.security.vocabulary.addException(phrase) }
         case ("distribution", "min-tickets"):

@@ -44,6 +44,8 @@ public struct Ticket: Sendable, Equatable {
     public var section: String?
     /// The row has fewer cells than the header, so it has no Model cell at all.
     public var lacksModelCell: Bool = false
+    /// The Model cell's bytes between its pipes, where `tierlint fix` writes a model.
+    public var modelCellSpan: Range<Int>?
 
     /// `ticket 4.3`, or the title when there is no ID.
     public var subject: String {

@@ -136,7 +136,8 @@ struct BacklogExtractor {
                     columns: cells.map { $0.column ?? cells.last(where: { $0.column != nil })?.column ?? 1 }),
                 model: model,
                 section: section?.text,
-                lacksModelCell: modelCell.column == nil))
+                lacksModelCell: modelCell.column == nil,
+                modelCellSpan: modelCell.span))
         }
         let strongTicketColumn = ticketColumn.map { Self.strongTicketColumns.contains(keys[$0]) } ?? false
         if !isNamedBacklog && !strongTicketColumn && idColumn == nil {

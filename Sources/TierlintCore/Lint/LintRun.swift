@@ -36,6 +36,17 @@ public struct LintRun {
 
     /// Checks the source; `rules` narrows the check to some rules (the rule tests run one).
     public func lint(rules: [any Rule] = RuleRegistry.all) throws -> LintResult {
+        try Linter(configuration: configuration, rules: rules).lint(prepare())
+    }
+
+    /// The documents the rules read, without running the rules (for `tierlint fix`).
+    public func context() throws -> RuleContext {
+        Linter(configuration: configuration).context(try prepare()).context
+    }
+
+    /// Reads what a check needs: the files to report on, with their roles, and the agents
+    /// that are read only to judge sets and references.
+    func prepare() throws -> Linter.Input {
         let allPaths = try source.paths()
         let links = try source.symlinks()
         let toCheck = try source.pathsToCheck() ?? allPaths + links.keys.sorted()
@@ -77,8 +88,8 @@ public struct LintRun {
             }
         }
         let linkNotes = toCheck.sorted().compactMap { path in links[path].flatMap { linkNote(path, target: $0, roles: roles) } }
-        return Linter(configuration: configuration, rules: rules).lint(
-            files, roles: roles, context: context,
+        return Linter.Input(
+            files: files, roles: roles, context: context,
             problems: selection.problems.filter { reported.contains($0.path) } + linkNotes,
             agentSets: selection.agentSets)
     }

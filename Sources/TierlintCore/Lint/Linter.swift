@@ -13,17 +13,56 @@ public struct Linter: Sendable {
     /// Checks `files`. `context` holds agent files that are not reported on but belong to the
     /// repository's agent set (in a pre-commit check, the agents that did not change).
     /// `problems` are problems found before reading, such as unreadable plugin manifests.
+    /// What a check reads: the files to report on, their roles, and more.
+    public struct Input: Sendable {
+        public var files: [SourceFile]
+        public var roles: [String: FileRole]
+        /// Files not reported on, read to judge sets and references (unchanged agents).
+        public var context: [SourceFile] = []
+        /// Problems found before reading, such as unreadable plugin manifests.
+        public var problems: [ParseProblem] = []
+        /// The plugin each plugin agent belongs to (see `FileSelection`).
+        public var agentSets: [String: String] = [:]
+    }
+
     /// `agentSets` names the plugin each plugin agent belongs to (see `FileSelection`).
     public func lint(
         _ files: [SourceFile], roles: [String: FileRole], context: [SourceFile] = [], problems: [ParseProblem] = [],
         agentSets: [String: String] = [:]
     ) -> LintResult {
+        lint(Input(files: files, roles: roles, context: context, problems: problems, agentSets: agentSets))
+    }
+
+    public func lint(_ input: Input) -> LintResult {
+        let (ruleContext, checkedFiles) = context(input)
+        var findings: [Finding] = []
+        // `rules` holds only the rules the configuration turns on.
+        for rule in rules {
+            let severity = configuration.severity(of: rule.description) ?? rule.description.defaultSeverity
+            findings += rule.check(ruleContext).map { finding in
+                var finding = finding
+                // A rule's own notes (info below its default) keep their severity.
+                if finding.severity == rule.description.defaultSeverity { finding.severity = severity }
+                return finding
+            }
+        }
+        findings.sort(by: Finding.reportOrder)
+        return LintResult(
+            findings: findings,
+            filesChecked: checkedFiles,
+            tickets: ruleContext.backlogs.reduce(0) { $0 + $1.tickets.count },
+            definitions: ruleContext.definitions)
+    }
+
+    /// Reads the documents of a check into what the rules see.
+    func context(_ input: Input) -> (context: RuleContext, checkedFiles: Int) {
+        let files = input.files, roles = input.roles, context = input.context, agentSets = input.agentSets
         let loader = DocumentLoader(configuration: configuration, catalog: catalog)
         var backlogs: [Backlog] = []
         var definitions: [AgentDefinition] = []
         var yamlFiles: [YAMLAgentFile] = []
         var references: [AgentReference] = []
-        var parseProblems = problems
+        var parseProblems = input.problems
         var checkedFiles = 0
 
         let loaded = ParallelMap.map(files) { file -> DocumentLoader.Loaded in
@@ -66,23 +105,7 @@ public struct Linter: Sendable {
         let ruleContext = RuleContext(
             configuration: configuration, catalog: catalog, backlogs: backlogs, definitions: definitions,
             allAgents: allAgents, parseProblems: parseProblems, yamlFiles: yamlFiles, references: references)
-        var findings: [Finding] = []
-        // `rules` holds only the rules the configuration turns on.
-        for rule in rules {
-            let severity = configuration.severity(of: rule.description) ?? rule.description.defaultSeverity
-            findings += rule.check(ruleContext).map { finding in
-                var finding = finding
-                // A rule's own notes (info below its default) keep their severity.
-                if finding.severity == rule.description.defaultSeverity { finding.severity = severity }
-                return finding
-            }
-        }
-        findings.sort(by: Finding.reportOrder)
-        return LintResult(
-            findings: findings,
-            filesChecked: checkedFiles,
-            tickets: backlogs.reduce(0) { $0 + $1.tickets.count },
-            definitions: definitions)
+        return (ruleContext, checkedFiles)
     }
 }
 

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import TierlintCore
+import TierlintGit
+
+struct Fix: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fill missing models where the policy gives one clear answer (working tree only).",
+        discussion: """
+            A ticket or agent without a model gets one when exactly one suggestion is clear: \
+            security work gets the security tier; otherwise its task pattern, complexity score \
+            and owner's role must agree. Nothing else changes: a file stays byte-identical \
+            outside the cells (and frontmatter lines) it fills. fix writes the working tree, \
+            never the index; review and stage the result yourself.
+            """)
+
+    @Argument(help: "Files or folders to fix (default: all).")
+    var paths: [String] = []
+
+    @Flag(name: .long, help: "Print the changes as a diff instead of writing them.")
+    var dryRun = false
+
+    @Option(name: .long, help: ArgumentHelp("Read the policy from this file instead of the repository's .tierlint.yml.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in this folder.", valueName: "path"))
+    var directory: String?
+
+    func run() throws {
+        if let directory, !FileManager.default.changeCurrentDirectoryPath(directory) {
+            throw CommandFailure(message: "cannot change to the folder \(directory)")
+        }
+        let source = try WorkingSource.make(paths: paths)
+        var given: (file: String, content: SourceFile.Content)?
+        if let config {
+            guard let content = try? DiskFile.read(config, limit: LintRun.configurationLimit) else {
+                throw ConfigurationError(file: config, line: nil, key: nil, message: "the file cannot be read (does it exist?)")
+            }
+            given = (config, content)
+        }
+        let changes = try ModelFixer.plan(try LintRun(source: source, configuration: given))
+        let display = DisplayPaths(cwd: FileManager.default.currentDirectoryPath, root: source.root)
+        var output = ""
+        for change in changes {
+            if dryRun {
+                output += UnifiedDiff.render(path: change.path, original: change.original, fixed: change.fixed)
+            } else {
+                try DiskFile.replace(source.root + "/" + change.path, with: change.fixed)
+            }
+            for fill in change.fills {
+                let verb = dryRun ? "would fill" : "filled"
+                let line = "\(display.path(for: fill.path)):\(fill.line):\(fill.column): \(verb) \(fill.tier) for \(fill.subject) "
+                    + "(\(fill.reasons.joined(separator: "; ")))\n"
+                if dryRun { FileHandle.standardError.write(Data(line.utf8)) } else { output += line }
+            }
+        }
+        let count = changes.reduce(0) { $0 + $1.fills.count }
+        let summary = count == 0
+            ? "Nothing to fill: no missing model has one clear suggestion.\n"
+            : "\(dryRun ? "Would fill" : "Filled") \(count) model\(count == 1 ? "" : "s") in \(changes.count) file\(changes.count == 1 ? "" : "s").\n"
+        printOut(output)
+        FileHandle.standardError.write(Data(summary.utf8))
+    }
+}

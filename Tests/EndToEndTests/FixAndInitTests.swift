@@ -1,0 +1,57 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `tierlint fix` and `tierlint init` through the built binary, on real repositories.
+@Suite struct FixAndInitTests {
+    let backlog = """
+        | # | Ticket | Model |
+        |---|--------|-------|
+        | 1 | Create session seed data | TBD |
+        | 2 | Add real-time updates | ? |
+
+        """
+
+    @Test func fixWritesTheWorkingTreeAndNeverTheIndex() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("docs/backlog.md", backlog)
+        try repository.addAll()
+        let stagedBefore = try repository.git(["show", ":docs/backlog.md"]).stdout
+        let run = try repository.tierlint(["fix"]).succeeded()
+        #expect(run.stdout.contains("docs/backlog.md:3:"))
+        #expect(run.stderr.contains("Filled 1 model in 1 file."))
+        #expect(try repository.read("docs/backlog.md").contains("| 1 | Create session seed data | haiku |"))
+        #expect(try repository.read("docs/backlog.md").contains("| 2 | Add real-time updates | ? |"))
+        #expect(try repository.git(["show", ":docs/backlog.md"]).stdout == stagedBefore)
+    }
+
+    @Test func aDryRunPrintsAPatchGitAcceptsAndWritesNothing() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("docs/backlog.md", backlog)
+        let run = try repository.tierlint(["fix", "--dry-run"]).succeeded()
+        #expect(try repository.read("docs/backlog.md") == backlog)
+        #expect(run.stdout.hasPrefix("--- a/docs/backlog.md\n+++ b/docs/backlog.md\n"))
+        try repository.write("fix.patch", run.stdout)
+        try repository.git(["apply", "--check", "fix.patch"]).succeeded()
+        try repository.git(["apply", "fix.patch"]).succeeded()
+        #expect(try repository.read("docs/backlog.md").contains("| 1 | Create session seed data | haiku |"))
+    }
+
+    @Test func initWritesACommentedConfigThatChecksAsThePreset() throws {
+        let repository = try TemporaryRepository()
+        let run = try repository.tierlint(["init", "--preset", "containment"]).succeeded()
+        #expect(run.stdout.contains("preset containment"))
+        let text = try repository.read(".tierlint.yml")
+        #expect(text.contains("\npreset: containment\n"))
+        #expect(text.contains("# rules:"))
+        try repository.write("docs/backlog.md", "| # | Ticket | Model |\n|---|---|---|\n| 1 | Implement SessionService | opus |\n")
+        let check = try repository.tierlint(["check"])
+        #expect(check.stdout.contains("[TL006 overkill]"), "\(check)")
+
+        let again = try repository.tierlint(["init"])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("already exists"))
+        try repository.tierlint(["init", "--force"]).succeeded()
+        #expect(try repository.read(".tierlint.yml").contains("\npreset: finops\n"))
+    }
+}

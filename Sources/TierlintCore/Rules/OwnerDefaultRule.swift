@@ -51,7 +51,9 @@ public struct OwnerDefaultRule: Rule {
                 let words = WordPattern.words(of: ticket.title)
                 if role.upgradeWhen.contains(where: { $0.firstMatch(in: words) != nil }) { return nil }
             }
-            if let match = assignment.patternMatch(context.patterns), accepts(match.pattern, tier, context.catalog) { return nil }
+            // A task pattern is the more specific guide: where one describes the work, overkill
+            // and underpowered speak for it, and the owner's default does not.
+            if assignment.patternMatch(context.patterns) != nil { return nil }
             let upgrade = role.upgradeTier.map { ", moving to \($0) for \(role.upgradeReason)" } ?? ""
             return assignment.finding(
                 description,
@@ -61,9 +63,4 @@ public struct OwnerDefaultRule: Rule {
         }
     }
 
-    private func accepts(_ pattern: TaskPattern, _ tier: Tier, _ catalog: ModelCatalog) -> Bool {
-        let minimum = pattern.minimum.flatMap(catalog.tier(named:))
-        let maximum = pattern.maximum.flatMap(catalog.tier(named:))
-        return (minimum.map { tier >= $0 } ?? true) && (maximum.map { tier <= $0 } ?? true)
-    }
 }

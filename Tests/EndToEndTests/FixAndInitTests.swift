@@ -55,3 +55,22 @@ import Testing
         #expect(try repository.read(".tierlint.yml").contains("\npreset: finops\n"))
     }
 }
+
+/// Documentation drift in a pre-commit check: a changed agent is compared with the pages that
+/// list it, though they are not staged.
+@Suite struct DocDriftHookTests {
+    @Test func changingAnAgentsModelReportsThePagesThatStillListTheOldOne() throws {
+        let repository = try TemporaryRepository()
+        try repository.write(".claude/agents/code-reviewer.md", "---\nname: code-reviewer\ndescription: Reviews pull requests.\nmodel: sonnet\n---\n")
+        try repository.write("docs/agents.md", "| Agent | Model |\n|---|---|\n| code-reviewer | sonnet |\n")
+        try repository.addAll()
+        try repository.commit("initial").succeeded()
+        try repository.tierlint(["install"]).succeeded()
+
+        try repository.write(".claude/agents/code-reviewer.md", "---\nname: code-reviewer\ndescription: Reviews pull requests.\nmodel: opus\n---\n")
+        try repository.git(["add", ".claude/agents/code-reviewer.md"]).succeeded()
+        let check = try repository.tierlint(["check", "--staged"])
+        #expect(check.stdout.contains("docs/agents.md:3:19: warning: the documentation says agent code-reviewer runs on sonnet"), "\(check)")
+        #expect(check.status == 0)
+    }
+}

@@ -163,6 +163,38 @@ import TierlintCore
         #expect(findings.first?.message.contains("unresolved merge conflict") == true)
     }
 
+    @Test(arguments: [
+        ("linear-tracker", "Manages Linear issues for the Component Reviews project.", "haiku"),
+        ("mermaid-expert", "Create Mermaid diagrams for flowcharts, sequences, ERDs, and architectures.", "haiku"),
+        ("java-ai-test-planner", "Generate detailed implementation plans for Java REST API projects.", "opus"),
+        ("elixir-pro", "Write idiomatic Elixir code with OTP patterns and supervision trees.", "sonnet"),
+    ])
+    func aWordInPassingDoesNotDecideAnAgentsTier(name: String, description: String, model: String) throws {
+        let agent = "---\nname: \(name)\ndescription: \(description)\nmodel: \(model)\n---\n"
+        let findings = try lint(".claude/agents/\(name).md", agent)
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+    }
+
+    @Test func pathsInATitleAreNotItsWork() throws {
+        let backlog = """
+            | # | Ticket | Model |
+            |---|--------|-------|
+            | 2.4 | Create templates/specs/04_db_architect.template.md | sonnet |
+            | 7.2 | Create docs/examples/saas_platform/README.md | sonnet |
+            """
+        #expect(try lint("docs/backlog.md", backlog).isEmpty)
+    }
+
+    @Test func configurationVerbsAreConfigWork() throws {
+        let backlog = """
+            | # | Ticket | Owner | Model |
+            |---|--------|-------|-------|
+            | 0.5 | Configure backend TypeScript with strict settings | Backend | haiku |
+            | 0.6 | Initialize CLI project (package.json, tsconfig, structure) | Backend | haiku |
+            """
+        #expect(try lint("docs/backlog.md", backlog).isEmpty)
+    }
+
     @Test func copilotAgentsInSubfoldersAreFound() throws {
         let result = try lint([SourceFile(path: ".github/agents/internal/reviewer.agent.md", text: "---\nmodel: GPT-4.1\n---\n")])
         #expect(result.agents == 1)

@@ -143,6 +143,8 @@ public struct DistributionPolicy: Sendable {
     /// when a section strays from it by more than `tolerance`.
     public var recommended: [String: Double] = [:]
     public var tolerance = 0.15
+    /// A mix needs a sample: smaller sections are not held to it.
+    public var recommendedMinimumCount = 10
 }
 
 /// "Simple but critical: sonnet minimum" (seed 000).

@@ -260,7 +260,7 @@ public enum ConfigurationLoader {
     static let ruleOptions: [String: Set<String>] = [
         "security-tier": ["minimum-tier", "words", "extra-words", "exclude-words", "exceptions", "generic-words"],
         "distribution": ["min-tickets", "targets"],
-        "recommended-mix": ["mix", "tolerance"],
+        "recommended-mix": ["mix", "tolerance", "min-tickets"],
         "critical-minimum": ["labels", "minimum-tier", "columns"],
         "uniform-sprint": ["min-tickets"],
         "cost-tier-mismatch": ["columns"],
@@ -321,6 +321,8 @@ public enum ConfigurationLoader {
                 mix[try tierKey(tierName, at: share, tier: tier)] = try share.share()
             }
             configuration.distribution.recommended = mix
+        case ("recommended-mix", "min-tickets"):
+            configuration.distribution.recommendedMinimumCount = try option.int(in: 1...1_000_000)
         case ("recommended-mix", "tolerance"):
             configuration.distribution.tolerance = try option.share()
         case ("critical-minimum", "labels"):

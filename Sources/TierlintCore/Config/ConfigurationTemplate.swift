@@ -127,7 +127,10 @@ public enum ConfigurationTemplate {
                 "exceptions: \(flow(vocabulary.exceptions))",
             ]
             case "distribution": ["min-tickets: \(distribution.minimumCount)", "targets: {\(targets.joined(separator: ", "))}"]
-            case "recommended-mix": ["mix: {\(mix.joined(separator: ", "))}", "tolerance: \(percent(distribution.tolerance))"]
+            case "recommended-mix": [
+                "mix: {\(mix.joined(separator: ", "))}", "tolerance: \(percent(distribution.tolerance))",
+                "min-tickets: \(distribution.recommendedMinimumCount)",
+            ]
             case "critical-minimum": [
                 "minimum-tier: \(configuration.critical.minimumTier)",
                 "labels: \(flow(configuration.critical.labels))",

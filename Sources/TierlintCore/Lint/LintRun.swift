@@ -87,11 +87,26 @@ public struct LintRun {
                 }
             }
         }
+        // A changed agent may make the pages that list it wrong: read those that name it.
+        var contextDocuments: [SourceFile] = []
+        let changedNames = checked.compactMap { path -> [UInt8]? in
+            guard case .definition(.agent, _)? = roles[path] else { return nil }
+            return Array(AgentDefinition.defaultName(path: path, kind: .agent).lowercased().utf8)
+        }
+        if !changedNames.isEmpty && reported.count < allPaths.count {
+            for path in allPaths where !reported.contains(path) && (roles[path] == .markdown || roles[path] == .backlog) {
+                guard case .bytes(let bytes)? = try source.read(path, limit: configuration.maxFileSize),
+                      DocumentLoader.mightHoldAgentTable(bytes, agentColumns: configuration.docDrift.agentColumns),
+                      changedNames.contains(where: { DocumentLoader.containsIgnoringCase(bytes, $0) }) else { continue }
+                contextDocuments.append(SourceFile(path: path, content: .bytes(bytes)))
+            }
+        }
         let linkNotes = toCheck.sorted().compactMap { path in links[path].flatMap { linkNote(path, target: $0, roles: roles) } }
         return Linter.Input(
             files: files, roles: roles, context: context,
             problems: selection.problems.filter { reported.contains($0.path) } + linkNotes,
-            agentSets: selection.agentSets)
+            agentSets: selection.agentSets, contextDocuments: contextDocuments,
+            repositoryPaths: Set(allPaths).union(links.keys))
     }
 
     /// Links are never followed: a link where an agent or a named backlog would be is a note,

@@ -23,6 +23,11 @@ public struct Linter: Sendable {
         public var problems: [ParseProblem] = []
         /// The plugin each plugin agent belongs to (see `FileSelection`).
         public var agentSets: [String: String] = [:]
+        /// Pages not reported on that may list a changed agent: their statements about it are
+        /// checked (doc-drift).
+        public var contextDocuments: [SourceFile] = []
+        /// Every path of the source, to tell a broken link from a file that is not read.
+        public var repositoryPaths: Set<String> = []
     }
 
     /// `agentSets` names the plugin each plugin agent belongs to (see `FileSelection`).
@@ -102,9 +107,19 @@ public struct Linter: Sendable {
             }
         }
 
-        let ruleContext = RuleContext(
+        var contextReferences: [AgentReference] = []
+        for case .markdown(_, let found) in ParallelMap.map(input.contextDocuments, { file -> DocumentLoader.Loaded in
+            guard let role = roles[file.path], role == .markdown || role == .backlog else { return .nothing }
+            return loader.load(file, role: role)
+        }) {
+            contextReferences += found
+        }
+
+        var ruleContext = RuleContext(
             configuration: configuration, catalog: catalog, backlogs: backlogs, definitions: definitions,
             allAgents: allAgents, parseProblems: parseProblems, yamlFiles: yamlFiles, references: references)
+        ruleContext.contextReferences = contextReferences
+        ruleContext.repositoryPaths = input.repositoryPaths
         return (ruleContext, checkedFiles)
     }
 }

@@ -137,7 +137,7 @@ public struct SecurityVocabulary: Sendable, Equatable {
         // Identity and access.
         "auth", "authn", "authz", "authenticat*", "authoriz*", "authoris*", "oauth*", "sso", "saml", "oidc", "openid",
         "login", "logout", "signin", "sign in", "signup", "sign up", "password", "passwd", "passphrase",
-        "passkey", "webauthn", "mfa", "2fa", "totp", "otp", "credential", "secret", "api key", "access token",
+        "passkey", "webauthn", "mfa", "2fa", "totp", "one time password", "credential", "secret", "api key", "access token",
         "refresh token", "bearer token", "session token", "jwt", "permission", "rbac", "abac", "acl", "access control",
         "privilege", "impersonat*", "keycloak", "cognito", "auth0",
         // Cryptography and transport.

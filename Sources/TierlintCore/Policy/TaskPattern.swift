@@ -50,16 +50,17 @@ public struct TaskPatternMatcher: Sendable {
         self.catalog = catalog
     }
 
-    public func bestMatch(in text: String) -> PatternMatch? {
-        bestMatch(words: WordPattern.words(of: text))
+    /// `strongOnly` leaves out lone words, for prose such as an agent's description.
+    public func bestMatch(in text: String, strongOnly: Bool = false) -> PatternMatch? {
+        bestMatch(words: WordPattern.words(of: text), strongOnly: strongOnly)
     }
 
-    func bestMatch(words: [String]) -> PatternMatch? {
+    func bestMatch(words: [String], strongOnly: Bool = false) -> PatternMatch? {
         guard !words.isEmpty else { return nil }
         var best: (specificity: Int, start: Int, rank: Int, match: PatternMatch)?
         for pattern in patterns {
             let rank = catalog.tier(named: pattern.maximum ?? pattern.suggested)?.rank ?? Int.max
-            for phrase in pattern.phrases {
+            for phrase in pattern.phrases where !(strongOnly && phrase.isLoneWord) {
                 guard let start = phrase.firstMatch(in: words) else { continue }
                 let candidate = (phrase.specificity, start, rank, PatternMatch(pattern: pattern, phrase: phrase.text))
                 if let current = best {

@@ -60,13 +60,22 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { text }
 
-    /// The index of the first word of the earliest match, or `nil`.
+    /// The index of the first word of the earliest match, or `nil`. A lone word that is not
+    /// anchored matches only as the first or the last word, where a title keeps its verb and its
+    /// head noun: "Add session config" is config work, "Implement the config parser" is not.
     func firstMatch(in words: [String]) -> Int? {
         guard !words.isEmpty else { return nil }
         if anchored { return matches(words, at: 0) ? 0 : nil }
+        if elements.count == 1 {
+            for start in Set([0, words.count - 1]).sorted() where matches(words, at: start) { return start }
+            return nil
+        }
         for start in words.indices where matches(words, at: start) { return start }
         return nil
     }
+
+    /// Whether the pattern is one word that is not anchored: too weak for long text.
+    var isLoneWord: Bool { !anchored && elements.count == 1 }
 
     /// Whether the pattern matches starting exactly at `start`: the set of positions reachable
     /// after each element is carried forward, never more than the word count.
@@ -94,9 +103,26 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
     /// The words of free text as patterns see them: lowercased, split at punctuation and at
     /// camel case (`SessionService` → `session`, `service`; `code-reviewer` → `code`, `reviewer`).
     static func words(of text: String) -> [String] {
-        WordTokens(text).words.flatMap { word -> [String] in
+        // Paths and file names ("docs/examples/x.md", "04_db_architect.template.md") name
+        // things, not the work: they are left out.
+        let kept = text.split(separator: " ", omittingEmptySubsequences: true).filter { token in
+            !token.contains("/") && !looksLikeFileName(token)
+        }.joined(separator: " ")
+        return WordTokens(kept).words.flatMap { word -> [String] in
             let parts = word.parts
             return parts.isEmpty ? [word.lowercased] : parts.map(\.lowercased)
         }
+    }
+
+    /// `schema.sql`, `04_db_architect.template.md`: a name with an extension of 1-5 letters.
+    private static func looksLikeFileName(_ token: Substring) -> Bool {
+        let punctuation: Set<Character> = [",", ";", ":", "(", ")", "`", "'", "\""]
+        var trimmed = token
+        while let first = trimmed.first, punctuation.contains(first) { trimmed = trimmed.dropFirst() }
+        while let last = trimmed.last, punctuation.contains(last) { trimmed = trimmed.dropLast() }
+        guard let dot = trimmed.lastIndex(of: "."), dot != trimmed.startIndex else { return false }
+        let extensionPart = trimmed[trimmed.index(after: dot)...]
+        return (1...5).contains(extensionPart.count) && extensionPart.allSatisfy(\.isLetter)
+            && trimmed[..<dot].contains(where: \.isLetter)
     }
 }

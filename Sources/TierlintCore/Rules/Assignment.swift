@@ -48,8 +48,9 @@ public enum Assignment: Sendable {
     }
 
     /// The kind of work this is, by the policy's task patterns. A ticket is read by its title;
-    /// a definition by its name first ("code-reviewer"), then its role, then the first sentence
-    /// of its description, since a long description mentions many kinds of work in passing.
+    /// a definition by its name first ("code-reviewer"), then its role, then the first clause
+    /// of its description with multi-word phrases only, since a description mentions many kinds
+    /// of work in passing ("Manages Linear issues for the Component Reviews project").
     public func patternMatch(_ matcher: TaskPatternMatcher) -> PatternMatch? {
         switch self {
         case .ticket(let ticket):
@@ -57,12 +58,12 @@ public enum Assignment: Sendable {
         case .task(let task):
             return matcher.bestMatch(in: task.task)
         case .definition(let definition):
-            let firstSentence = definition.descriptionWithoutExamples
-                .split(whereSeparator: { $0 == "." || $0 == "\n" }).first.map(String.init) ?? ""
-            for text in [definition.name, definition.role, firstSentence] where !text.isEmpty {
+            for text in [definition.name, definition.role] where !text.isEmpty {
                 if let match = matcher.bestMatch(in: text) { return match }
             }
-            return nil
+            let firstClause = definition.descriptionWithoutExamples
+                .split(whereSeparator: { ".\n,;:".contains($0) }).first.map(String.init) ?? ""
+            return matcher.bestMatch(in: firstClause, strongOnly: true)
         }
     }
 

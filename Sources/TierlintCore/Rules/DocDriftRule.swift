@@ -15,18 +15,24 @@ public struct DocDriftRule: Rule {
             of its rows.
 
             A table with an Agent (or Name) column and a Model column, outside backlogs, is read \\
-            as documentation; each row that links to an agent file, or names an agent, is \\
-            compared by tier with that agent's definition. The agent columns are set under \\
-            `rules.doc-drift.agent-columns`. In a pre-commit check, a changed page is compared \\
-            with every agent; a changed agent is compared with its pages by CI (`--rev`).
+            as documentation. Each row that links to an agent file, or names an agent, is \\
+            compared by tier with that agent's definition; a row that states a tier for an agent \\
+            that inherits its caller's model is drift too, and so is a link to an agent file \\
+            that does not exist. A name that several agents share is compared with the one \\
+            nearest the page, when their tiers differ. In a pre-commit check, a changed page is \\
+            compared with every agent, and a changed agent with the pages that name it. The \\
+            agent columns are set under `rules.doc-drift.agent-columns`.
             """,
         triggeringExamples: [
             Example(files: [
                 (".claude/agents/code-reviewer.md", "---\nname: code-reviewer\nmodel: sonnet\n---\n"),
+                (".claude/agents/helper.md", "---\nname: helper\nmodel: inherit\n---\n"),
                 ("docs/agents.md", """
                     | Agent | Model | Use for |
                     |-------|-------|---------|
                     | [code-reviewer](../.claude/agents/code-reviewer.md) | ↓opus | Pull request review |
+                    | helper | ↓haiku | Odd jobs |
+                    | [gone](../.claude/agents/gone.md) | ↓sonnet | Removed last month |
                     """),
             ]),
         ],
@@ -38,23 +44,75 @@ public struct DocDriftRule: Rule {
                     |-------|-------|---------|
                     | code-reviewer | Sonnet | Pull request review |
                     | someone-elses-agent | opus | Not defined here |
+                    | [docs site](https://example.com/agents) | opus | A link that is not a file |
                     """),
             ]),
         ])
 
     public func check(_ context: RuleContext) -> [Finding] {
         let agents = context.allAgents.filter { $0.kind == .agent }
-        return context.references.compactMap { reference in
-            let linked = reference.linkedPath.flatMap { path in agents.first { $0.path == path } }
-            let named = agents.first { $0.name.lowercased() == reference.name.lowercased() }
-            guard let agent = linked ?? named, let stated = reference.model.effectiveTier,
-                  let actual = agent.model.effectiveTier, stated != actual else { return nil }
-            return Finding(
-                rule: description.identity, severity: description.defaultSeverity, path: reference.path,
-                line: reference.model.line, column: reference.model.column,
-                message: "the documentation says agent \(agent.name) runs on \(stated.name), but \(agent.path) sets "
-                    + "\(actual.name); update the page or the agent",
-                subject: "agent \(agent.name)", suggestion: actual.name)
+        let changed = Set(context.definitions.map(\.path))
+        var findings = context.references.compactMap { judge($0, agents: agents, context: context)?.finding }
+        // Rows of pages that were not changed, about agents that were.
+        findings += context.contextReferences.compactMap { reference in
+            judge(reference, agents: agents, context: context).flatMap { judged in
+                judged.agent.map(changed.contains) == true ? judged.finding : nil
+            }
         }
+        return findings
+    }
+
+    /// The finding for a row, with the path of the agent it was compared with.
+    private func judge(
+        _ reference: AgentReference, agents: [AgentDefinition], context: RuleContext
+    ) -> (finding: Finding, agent: String?)? {
+        guard let stated = reference.model.effectiveTier else { return nil }
+        func finding(_ message: String, subject: String, suggestion: String? = nil) -> Finding {
+            Finding(
+                rule: description.identity, severity: description.defaultSeverity, path: reference.path,
+                line: reference.model.line, column: reference.model.column, message: message,
+                subject: subject, suggestion: suggestion)
+        }
+        if let link = reference.linkedPath {
+            if let agent = agents.first(where: { $0.path == link }) {
+                return compare(stated, with: agent, finding: finding).map { ($0, agent.path) }
+            }
+            if !context.repositoryPaths.isEmpty, !context.repositoryPaths.contains(link), link.lowercased().hasSuffix(".md"),
+               context.configuration.definitionLocations.contains(where: { $0.glob.matches(link) }) {
+                return (finding(
+                    "the documentation lists agent \(reference.name) on \(stated.name) and links to \(link), which does not exist",
+                    subject: "agent \(reference.name)"), nil)
+            }
+        }
+        let named = agents.filter { $0.name.lowercased() == reference.name.lowercased() }
+        guard let agent = nearest(named, to: reference.path) else { return nil }
+        return compare(stated, with: agent, finding: finding).map { ($0, agent.path) }
+    }
+
+    private func compare(
+        _ stated: Tier, with agent: AgentDefinition, finding: (String, String, String?) -> Finding
+    ) -> Finding? {
+        if agent.model.isInherit {
+            return finding(
+                "the documentation says agent \(agent.name) runs on \(stated.name), but \(agent.path) inherits its "
+                    + "caller's model, which may be any tier", "agent \(agent.name)", nil)
+        }
+        guard let actual = agent.model.effectiveTier, actual != stated else { return nil }
+        return finding(
+            "the documentation says agent \(agent.name) runs on \(stated.name), but \(agent.path) sets \(actual.name); "
+                + "update the page or the agent", "agent \(agent.name)", actual.name)
+    }
+
+    /// Of several agents with one name, the one whose path shares most with the page's; `nil`
+    /// when two are equally near and their tiers differ.
+    private func nearest(_ agents: [AgentDefinition], to page: String) -> AgentDefinition? {
+        guard agents.count > 1 else { return agents.first }
+        let tiers = Set(agents.map { $0.model.effectiveTier?.name ?? ($0.model.isInherit ? "inherit" : "?") })
+        if tiers.count == 1 { return agents.first }
+        func shared(_ path: String) -> Int {
+            zip(path.split(separator: "/"), page.split(separator: "/")).prefix { $0 == $1 }.count
+        }
+        let ranked = agents.map { ($0, shared($0.path)) }.sorted { $0.1 > $1.1 }
+        return ranked[0].1 > ranked[1].1 ? ranked[0].0 : nil
     }
 }

@@ -11,12 +11,14 @@ public struct RecommendedMixRule: Rule {
         explanation: """
             Seed 000 recommends roughly 40% haiku, 45% sonnet and 15% opus per sprint. A sprint \
             far from that mix is worth a look (most of its work on sonnet may hide haiku work \
-            paying sonnet prices), but not a failure, so this rule only notes it. Sections with \
-            fewer known tickets than `rules.distribution.min-tickets` are not judged.
+            paying sonnet prices), but not a failure, so this rule only notes it. A mix needs a \
+            sample: sections with fewer than 10 known tickets are not judged, nor are sections \
+            all on one tier (uniform-sprint says that). A ticket above the mix's top tier \
+            (fable) counts at that tier.
 
-            The mix and how far a tier may stray (15 points) are set under \
-            `rules.recommended-mix` (`mix`, `tolerance`); the finops preset sets 40/45/15, the \
-            other presets none.
+            The mix, how far a tier may stray (15 points) and the smallest section judged are set \
+            under `rules.recommended-mix` (`mix`, `tolerance`, `min-tickets`); the finops preset \
+            sets 40/45/15, the other presets none.
             """,
         triggeringExamples: [
             Example("docs/backlog.md", """
@@ -28,7 +30,12 @@ public struct RecommendedMixRule: Rule {
                 | 8.2 | Build ReportTable component | sonnet |
                 | 8.3 | Write ReportService tests | sonnet |
                 | 8.4 | Implement export endpoint | sonnet |
-                | 8.5 | Create reports table | haiku |
+                | 8.5 | Implement import endpoint | sonnet |
+                | 8.6 | Build ReportChart component | sonnet |
+                | 8.7 | Write export tests | sonnet |
+                | 8.8 | Implement ReportScheduler | sonnet |
+                | 8.9 | Create reports table | haiku |
+                | 8.10 | Design report caching | opus |
                 """),
         ],
         nonTriggeringExamples: [
@@ -39,9 +46,14 @@ public struct RecommendedMixRule: Rule {
                 |---|--------|-------|
                 | 8.1 | Implement ReportService | sonnet |
                 | 8.2 | Build ReportTable component | sonnet |
-                | 8.3 | Create reports table | haiku |
-                | 8.4 | Add report config | haiku |
-                | 8.5 | Design report scheduling | opus |
+                | 8.3 | Write ReportService tests | sonnet |
+                | 8.4 | Implement export endpoint | sonnet |
+                | 8.5 | Create reports table | haiku |
+                | 8.6 | Add report config | haiku |
+                | 8.7 | Create report seed data | haiku |
+                | 8.8 | Document report API | haiku |
+                | 8.9 | Design report scheduling | opus |
+                | 8.10 | Implement export retries | sonnet |
                 """),
         ])
 
@@ -52,8 +64,11 @@ public struct RecommendedMixRule: Rule {
         var findings: [Finding] = []
         for backlog in context.backlogs {
             for section in BacklogSection.sections(of: backlog) {
-                let tiers = section.tickets.compactMap(\.model.effectiveTier)
-                guard tiers.count >= policy.minimumCount else { continue }
+                // Each ticket counts at the highest tier of the mix it reaches (fable as opus).
+                let tiers = section.tickets.compactMap(\.model.effectiveTier).compactMap { tier in
+                    recommended.last { $0.tier <= tier }?.tier ?? recommended.first?.tier
+                }
+                guard tiers.count >= policy.recommendedMinimumCount, Set(tiers).count > 1 else { continue }
                 let shares = recommended.map { target in
                     (tier: target.tier, actual: Double(tiers.count { $0 == target.tier }) / Double(tiers.count), share: target.share)
                 }

@@ -12,8 +12,12 @@ public struct RuleContext: Sendable {
     public let parseProblems: [ParseProblem]
     /// YAML agent files being reported on: their dispatch lists and pipelines.
     public let yamlFiles: [YAMLAgentFile]
-    /// Documentation rows that state an agent's model.
+    /// Documentation rows that state an agent's model, in the pages being reported on.
     public let references: [AgentReference]
+    /// Rows of other pages, read because they may state the model of a changed agent.
+    public var contextReferences: [AgentReference] = []
+    /// Every path of the source, when known.
+    public var repositoryPaths: Set<String> = []
     /// Tickets and definitions alike: the things that are assigned a model.
     public let assignments: [Assignment]
     /// The policy's task patterns, ready to match.

@@ -50,7 +50,7 @@ public struct UniformSprintRule: Rule {
                 findings.append(Finding(
                     rule: description.identity, severity: description.defaultSeverity, path: backlog.path,
                     line: section.line, column: 1,
-                    message: "\(section.subject) has all \(tiers.count) tickets on \(first.name); match each ticket to the "
+                    message: "\(section.subject) has all \(tiers.count) tickets on the \(first.name) tier; match each ticket to the "
                         + "model its work needs (seed 000: one model for a whole sprint overpays or under-delivers)",
                     subject: section.subject))
             }

@@ -37,6 +37,31 @@ import Testing
         #expect(try repository.read("docs/backlog.md").contains("| 1 | Create session seed data | haiku |"))
     }
 
+    @Test func aDryRunPatchAppliesToCRLFFilesAndFilesWithoutAFinalNewline() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("docs/crlf.md", "| # | Ticket | Model |\r\n|---|---|---|\r\n| 1 | Create seed data | TBD |\r\n")
+        try repository.write("docs/noeol.md", "\u{FEFF}| # | Ticket | Model |\n|---|---|---|\n| 1 | Create seed data | TBD |")
+        try repository.addAll()
+        try repository.commit("placeholders").succeeded()
+        let run = try repository.tierlint(["fix", "--dry-run"]).succeeded()
+        try repository.write("fix.patch", run.stdout)
+        try repository.git(["apply", "fix.patch"]).succeeded()
+        #expect(try repository.read("docs/crlf.md") == "| # | Ticket | Model |\r\n|---|---|---|\r\n| 1 | Create seed data | haiku |\r\n")
+        // Bytes, not text: decoding would drop the byte order mark.
+        let noEOL = try Data(contentsOf: URL(fileURLWithPath: repository.root + "/docs/noeol.md"))
+        #expect(noEOL == Data("\u{FEFF}| # | Ticket | Model |\n|---|---|---|\n| 1 | Create seed data | haiku |".utf8))
+    }
+
+    @Test func anEmptyOrPlaceholderModelKeyIsFilledInPlace() throws {
+        let repository = try TemporaryRepository()
+        try repository.write(".claude/agents/auditor.md", "---\nname: auditor\ndescription: Audits OAuth flows.\nmodel: TBD\ncolor: red\n---\n")
+        try repository.write(".claude/agents/empty.md", "---\nname: empty\ndescription: Checks password rules.\nmodel:\n---\n")
+        try repository.tierlint(["fix"]).succeeded()
+        #expect(try repository.read(".claude/agents/auditor.md") == "---\nname: auditor\ndescription: Audits OAuth flows.\nmodel: opus\ncolor: red\n---\n")
+        #expect(try repository.read(".claude/agents/empty.md") == "---\nname: empty\ndescription: Checks password rules.\nmodel: opus\n---\n")
+        try repository.tierlint(["check"]).succeeded()
+    }
+
     @Test func initWritesACommentedConfigThatChecksAsThePreset() throws {
         let repository = try TemporaryRepository()
         let run = try repository.tierlint(["init", "--preset", "containment"]).succeeded()

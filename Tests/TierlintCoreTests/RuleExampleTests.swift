@@ -46,3 +46,13 @@ import TierlintCore
         ])
     }
 }
+
+/// What `tierlint explain` prints reads as prose: no stray escape characters.
+@Suite struct RuleExplanationTests {
+    @Test(arguments: RuleRegistry.all.map(\.description.slug))
+    func explanationsHaveNoStrayBackslashes(slug: String) throws {
+        let rule = try #require(RuleRegistry.rule(named: slug))
+        #expect(!rule.description.explanation.contains("\\"), "\(slug)'s explanation has a backslash")
+        #expect(!rule.description.explanation.contains("  "), "\(slug)'s explanation has a double space")
+    }
+}

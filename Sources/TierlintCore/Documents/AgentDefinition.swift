@@ -20,6 +20,8 @@ public struct AgentDefinition: Sendable, Equatable {
     public var agentSet: String = ""
     /// Seed 001's complexity assessment, from a `complexity:` key.
     public var complexity: ComplexityScore?
+    /// The line of the `model:` key, when the frontmatter has one (even an empty one).
+    public var modelKeyLine: Int?
 
     /// The words that say what this definition is for: name, role and description.
     public var purposeText: String {
@@ -105,6 +107,7 @@ extension AgentDefinition {
                 definition.complexity = readComplexity(valueNode, offset: frontmatter.openingLine)
             case "model":
                 let keyLine = (keyNode.mark?.line ?? 1) + frontmatter.openingLine
+                definition.modelKeyLine = keyLine
                 definition.model = readModel(
                     value, keyLine: keyLine, offset: frontmatter.openingLine,
                     catalog: catalog, missingValues: missingValues)

@@ -71,10 +71,17 @@ public enum ModelFixer {
             && definition.format != .agentMap && context.configuration.requireModel.contains(definition.kind) {
             let assignment = Assignment.definition(definition)
             guard let (tier, reasons) = suggestion(for: assignment, in: context),
-                  let original = try bytes(definition.path),
-                  let offset = lineStart(definition.model.line, in: original) else { continue }
-            let line = Array("model: \(tier.name)".utf8) + lineEnding(of: original)
-            edits[definition.path, default: []].append((offset..<offset, line, Fill(
+                  let original = try bytes(definition.path) else { continue }
+            let edit: (Range<Int>, [UInt8])
+            if let keyLine = definition.modelKeyLine {
+                // `model:` or `model: TBD`: fill the value where it is, never add a second key.
+                guard let value = valueSpan(ofKeyOn: keyLine, in: original) else { continue }
+                edit = (value, Array(" \(tier.name)".utf8))
+            } else {
+                guard let offset = lineStart(definition.model.line, in: original) else { continue }
+                edit = (offset..<offset, Array("model: \(tier.name)".utf8) + lineEnding(of: original))
+            }
+            edits[definition.path, default: []].append((edit.0, edit.1, Fill(
                 path: definition.path, line: definition.model.line, column: 1,
                 subject: assignment.describedSubject, tier: tier.name, reasons: reasons)))
         }
@@ -99,6 +106,15 @@ public enum ModelFixer {
         var new = [space] + model + [space]
         if old.count > new.count { new += Array(repeating: space, count: old.count - new.count) }
         return new
+    }
+
+    /// The bytes after `key:` to the end of the line, without the line ending.
+    static func valueSpan(ofKeyOn line: Int, in bytes: [UInt8]) -> Range<Int>? {
+        guard let start = lineStart(line, in: bytes),
+              let colon = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == 0x0A || $0 == 0x0D }),
+              bytes[colon] == UInt8(ascii: ":") else { return nil }
+        let end = bytes[colon...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.count
+        return (colon + 1)..<end
     }
 
     /// The byte offset where 1-based `line` starts, counting LF, CR LF and lone CR.

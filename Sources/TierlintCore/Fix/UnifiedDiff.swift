@@ -1,7 +1,14 @@
 /// A unified diff of two versions of a file, as `git diff` prints it, with three lines of
-/// context. Lines are compared from both ends and in between by a longest-common-subsequence
-/// over the differing middle only, which is small for the changes `fix` makes.
+/// context, that `git apply` accepts: lines are split at LF only, so a CR stays part of its
+/// line, and a missing final newline is marked. The differing middle is aligned by a longest
+/// common subsequence, which is small for the changes `fix` makes.
 public enum UnifiedDiff {
+    /// A line's bytes without its LF, and whether it had one.
+    struct Line: Equatable {
+        var bytes: ArraySlice<UInt8>
+        var endsWithNewline: Bool
+    }
+
     public static func render(path: String, original: [UInt8], fixed: [UInt8], context: Int = 3) -> String {
         let old = lines(original), new = lines(fixed)
         guard old != new else { return "" }
@@ -13,11 +20,9 @@ public enum UnifiedDiff {
         let oldMiddle = Array(old[prefix..<(old.count - suffix)])
         let newMiddle = Array(new[prefix..<(new.count - suffix)])
 
-        // Edit script over the middle: (old index, new index) pairs that match.
-        var operations: [(kind: Character, text: String)] = []
-        let matches = commonSubsequence(oldMiddle, newMiddle)
+        var operations: [(kind: Character, line: Line)] = old[..<prefix].map { (" ", $0) }
         var i = 0, j = 0
-        for (mi, mj) in matches {
+        for (mi, mj) in commonSubsequence(oldMiddle, newMiddle) {
             while i < mi { operations.append(("-", oldMiddle[i])); i += 1 }
             while j < mj { operations.append(("+", newMiddle[j])); j += 1 }
             operations.append((" ", oldMiddle[i]))
@@ -26,47 +31,55 @@ public enum UnifiedDiff {
         }
         while i < oldMiddle.count { operations.append(("-", oldMiddle[i])); i += 1 }
         while j < newMiddle.count { operations.append(("+", newMiddle[j])); j += 1 }
+        operations += old[(old.count - suffix)...].map { (" ", $0) }
 
-        let all = old[..<prefix].map { (Character(" "), $0) } + operations + old[(old.count - suffix)...].map { (Character(" "), $0) }
-        // Group changes into hunks with `context` lines around them.
-        var output = "--- a/\(path)\n+++ b/\(path)\n"
-        var index = 0
-        var oldLine = 1, newLine = 1
-        while index < all.count {
-            guard let changeStart = all[index...].firstIndex(where: { $0.0 != " " }) else { break }
-            var end = changeStart
+        var output = Array("--- a/\(path)\n+++ b/\(path)\n".utf8)
+        var index = 0, oldLine = 1, newLine = 1
+        while let changeStart = operations[index...].firstIndex(where: { $0.kind != " " }) {
             var lastChange = changeStart
-            while end < all.count {
-                if all[end].0 != " " { lastChange = end }
-                if end - lastChange > context * 2 { break }
+            var end = changeStart
+            while end < operations.count, end - lastChange <= context * 2 {
+                if operations[end].kind != " " { lastChange = end }
                 end += 1
             }
             let hunkStart = max(index, changeStart - context)
-            let hunkEnd = min(all.count, lastChange + context + 1)
-            // Advance the line counters to the hunk's start.
+            let hunkEnd = min(operations.count, lastChange + context + 1)
             for k in index..<hunkStart {
-                if all[k].0 != "+" { oldLine += 1 }
-                if all[k].0 != "-" { newLine += 1 }
+                if operations[k].kind != "+" { oldLine += 1 }
+                if operations[k].kind != "-" { newLine += 1 }
             }
-            let hunk = all[hunkStart..<hunkEnd]
-            let oldCount = hunk.count { $0.0 != "+" }, newCount = hunk.count { $0.0 != "-" }
-            output += "@@ -\(oldCount == 0 ? oldLine - 1 : oldLine),\(oldCount) +\(newCount == 0 ? newLine - 1 : newLine),\(newCount) @@\n"
-            for (kind, text) in hunk { output += "\(kind)\(text)\n" }
+            let hunk = operations[hunkStart..<hunkEnd]
+            let oldCount = hunk.count { $0.kind != "+" }, newCount = hunk.count { $0.kind != "-" }
+            output += Array("@@ -\(oldCount == 0 ? oldLine - 1 : oldLine),\(oldCount) +\(newCount == 0 ? newLine - 1 : newLine),\(newCount) @@\n".utf8)
+            for (kind, line) in hunk {
+                output += Array(String(kind).utf8) + line.bytes + [0x0A]
+                if !line.endsWithNewline { output += Array("\\ No newline at end of file\n".utf8) }
+            }
             oldLine += oldCount
             newLine += newCount
             index = hunkEnd
+            if index >= operations.count { break }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func lines(_ bytes: [UInt8]) -> [String] {
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.hasSuffix("\n") { text.removeLast() }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    static func lines(_ bytes: [UInt8]) -> [Line] {
+        var lines: [Line] = []
+        var start = 0
+        while start < bytes.count {
+            if let newline = bytes[start...].firstIndex(of: 0x0A) {
+                lines.append(Line(bytes: bytes[start..<newline], endsWithNewline: true))
+                start = newline + 1
+            } else {
+                lines.append(Line(bytes: bytes[start...], endsWithNewline: false))
+                break
+            }
+        }
+        return lines
     }
 
     /// Indices of a longest common subsequence, by dynamic programming over the two middles.
-    private static func commonSubsequence(_ a: [String], _ b: [String]) -> [(Int, Int)] {
+    private static func commonSubsequence(_ a: [Line], _ b: [Line]) -> [(Int, Int)] {
         guard !a.isEmpty, !b.isEmpty, a.count * b.count <= 4_000_000 else { return [] }
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {

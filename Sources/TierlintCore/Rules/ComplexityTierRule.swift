@@ -9,15 +9,15 @@ public struct ComplexityTierRule: Rule {
         defaultSeverity: .warning,
         summary: "A ticket or agent's complexity score implies another tier than its model's.",
         explanation: """
-            Seed 001 scores a task on three questions, each low (1), medium (2) or high (3): \\
-            does it need multi-step reasoning, does it involve judgement, what does getting it \\
-            wrong cost. The sum implies the tier: 3-4 haiku, 5-6 sonnet, 7-9 opus. A team that \\
+            Seed 001 scores a task on three questions, each low (1), medium (2) or high (3): \
+            does it need multi-step reasoning, does it involve judgement, what does getting it \
+            wrong cost. The sum implies the tier: 3-4 haiku, 5-6 sonnet, 7-9 opus. A team that \
             writes the score down and then picks another model has a score or a model to fix.
 
-            The score is read from Reasoning, Judgement and Risk (Cost of Being Wrong) columns, \\
-            or a Complexity total column (`7`, `2+3+2`), or an agent's `complexity:` \\
-            frontmatter (a total, a list of three, or `{reasoning, judgement, risk}`). A score \\
-            that is not 1-3 (or low, medium, high) is reported too. Security work is left to \\
+            The score is read from Reasoning, Judgement and Risk (Cost of Being Wrong) columns, \
+            or a Complexity total column (`7`, `2+3+2`), or an agent's `complexity:` \
+            frontmatter (a total, a list of three, or `{reasoning, judgement, risk}`). A score \
+            that is not 1-3 (or low, medium, high) is reported too. Security work is left to \
             security-tier. Column names are set under `rules.complexity-tier`.
             """,
         triggeringExamples: [

@@ -11,9 +11,9 @@ public struct CostTierMismatchRule: Rule {
         defaultSeverity: .warning,
         summary: "A ticket's Cost Tier ($, $$, $$$) disagrees with its model's tier.",
         explanation: """
-            Seed 000's backlogs carry a Cost Tier next to the model: $ for haiku, $$ for sonnet, \\
-            $$$ for opus. When the two disagree, one of them was edited without the other, and \\
-            a budget read from the cost column is wrong. The column may also say low, medium, \\
+            Seed 000's backlogs carry a Cost Tier next to the model: $ for haiku, $$ for sonnet, \
+            $$$ for opus. When the two disagree, one of them was edited without the other, and \
+            a budget read from the cost column is wrong. The column may also say low, medium, \
             high, or the relative cost (1x, 3x, 10x).
 
             The columns read are set under `rules.cost-tier-mismatch.columns`.

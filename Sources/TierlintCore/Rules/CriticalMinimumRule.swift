@@ -11,12 +11,12 @@ public struct CriticalMinimumRule: Rule {
         defaultSeverity: .warning,
         summary: "A ticket labelled critical is below the sonnet tier.",
         explanation: """
-            A simple task can still be one whose failure hurts. Seed 000's override table: \\
-            "Simple but critical: sonnet minimum". A ticket is critical when a label, type, tags, \\
-            priority or severity cell says so (critical, P0, blocker, sev1, highest), or its \\
+            A simple task can still be one whose failure hurts. Seed 000's override table: \
+            "Simple but critical: sonnet minimum". A ticket is critical when a label, type, tags, \
+            priority or severity cell says so (critical, P0, blocker, sev1, highest), or its \
             title starts with `[critical]` or `critical:`.
 
-            The labels, the columns read and the minimum tier are set under \\
+            The labels, the columns read and the minimum tier are set under \
             `rules.critical-minimum` (`labels`, `columns`, `minimum-tier`).
             """,
         triggeringExamples: [

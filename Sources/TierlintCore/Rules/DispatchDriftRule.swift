@@ -9,10 +9,10 @@ public struct DispatchDriftRule: Rule {
         defaultSeverity: .warning,
         summary: "A dispatch task runs an agent on another tier than the agent's definition.",
         explanation: """
-            Seed 001's orchestrators override an agent's model per task ("you can also override \\
-            at execution time"). An override nobody reviews is how an agent defined on haiku \\
-            ends up running on opus for every task, or a security reviewer on haiku. A dispatch \\
-            entry (`{task, agent, model}` in a YAML agent file) whose agent is defined elsewhere \\
+            Seed 001's orchestrators override an agent's model per task ("you can also override \
+            at execution time"). An override nobody reviews is how an agent defined on haiku \
+            ends up running on opus for every task, or a security reviewer on haiku. A dispatch \
+            entry (`{task, agent, model}` in a YAML agent file) whose agent is defined elsewhere \
             (frontmatter or an agent map) on another tier is reported, with both places.
             """,
         triggeringExamples: [

@@ -11,15 +11,15 @@ public struct DistributionMismatchRule: Rule {
         defaultSeverity: .error,
         summary: "A backlog's stated distribution or ticket count disagrees with its table.",
         explanation: """
-            Sprint plans state their mix under the table, as seed 000 does: "Distribution: 6 \\
-            haiku (30%) | 11 sonnet (55%) | 3 opus (15%)". Nobody recounts after editing a row, \\
-            so the statement drifts, and a budget or a review built on it is wrong. Seed 000's \\
+            Sprint plans state their mix under the table, as seed 000 does: "Distribution: 6 \
+            haiku (30%) | 11 sonnet (55%) | 3 opus (15%)". Nobody recounts after editing a row, \
+            so the statement drifts, and a budget or a review built on it is wrong. Seed 000's \
             own example states 6 haiku and 11 sonnet while its table has 5 and 12.
 
-            A paragraph right under a backlog table that starts with "Distribution" is read as \\
-            counts and percentages per tier, and each is compared with the table (percentages \\
-            of all its tickets, to the nearest point). A section heading that states a ticket \\
-            count ("Sprint 4: Session Management (20 tickets)") is compared with the tickets \\
+            A paragraph right under a backlog table that starts with "Distribution" is read as \
+            counts and percentages per tier, and each is compared with the table (percentages \
+            of all its tickets, to the nearest point). A section heading that states a ticket \
+            count ("Sprint 4: Session Management (20 tickets)") is compared with the tickets \
             under it.
             """,
         triggeringExamples: [

@@ -8,19 +8,19 @@ public struct DocDriftRule: Rule {
         defaultSeverity: .warning,
         summary: "A documentation table states a model for an agent that its definition does not use.",
         explanation: """
-            Agent catalogues and READMEs list each agent with its model. When an agent file \\
-            moves to another model and the page is not updated, readers choose agents, and \\
-            budget them, on a model that no longer runs: in one public plugin marketplace of \\
-            about 200 agents, the reference page disagreed with the agent files on roughly 40% \\
+            Agent catalogues and READMEs list each agent with its model. When an agent file \
+            moves to another model and the page is not updated, readers choose agents, and \
+            budget them, on a model that no longer runs: in one public plugin marketplace of \
+            about 200 agents, the reference page disagreed with the agent files on roughly 40% \
             of its rows.
 
-            A table with an Agent (or Name) column and a Model column, outside backlogs, is read \\
-            as documentation. Each row that links to an agent file, or names an agent, is \\
-            compared by tier with that agent's definition; a row that states a tier for an agent \\
-            that inherits its caller's model is drift too, and so is a link to an agent file \\
-            that does not exist. A name that several agents share is compared with the one \\
-            nearest the page, when their tiers differ. In a pre-commit check, a changed page is \\
-            compared with every agent, and a changed agent with the pages that name it. The \\
+            A table with an Agent (or Name) column and a Model column, outside backlogs, is read \
+            as documentation. Each row that links to an agent file, or names an agent, is \
+            compared by tier with that agent's definition; a row that states a tier for an agent \
+            that inherits its caller's model is drift too, and so is a link to an agent file \
+            that does not exist. A name that several agents share is compared with the one \
+            nearest the page, when their tiers differ. In a pre-commit check, a changed page is \
+            compared with every agent, and a changed agent with the pages that name it. The \
             agent columns are set under `rules.doc-drift.agent-columns`.
             """,
         triggeringExamples: [

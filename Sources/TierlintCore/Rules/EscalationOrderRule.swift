@@ -9,18 +9,18 @@ public struct EscalationOrderRule: Rule {
         defaultSeverity: .error,
         summary: "An escalation goes to a lower or equal tier, or a cheap first stage has no validation or escalation after it.",
         explanation: """
-            Seed 001's tiered execution runs the cheap model first, validates its output, and \\
-            escalates to a stronger model on failure. An escalation that goes down or sideways \\
-            retries the same failure at the same price; a cheap first stage with nothing after \\
-            it to catch its failures is the "static model assignment" pitfall: "a test \\
-            generator that escalates to Sonnet on failure is smarter than one that pushes \\
+            Seed 001's tiered execution runs the cheap model first, validates its output, and \
+            escalates to a stronger model on failure. An escalation that goes down or sideways \
+            retries the same failure at the same price; a cheap first stage with nothing after \
+            it to catch its failures is the "static model assignment" pitfall: "a test \
+            generator that escalates to Sonnet on failure is smarter than one that pushes \
             through with poor tests".
 
-            Read from YAML agent files (`agents.yaml-paths`): a pipeline is a mapping of stages \\
-            that each name a `model`; a stage escalates when its name, task or condition speaks \\
-            of failure, escalation, retry, fallback or low confidence, and validates when it \\
-            speaks of validating, checking, verifying, reviewing or testing. An `escalation:` \\
-            list of models, and a model cell or field written `haiku → sonnet`, must go up at \\
+            Read from YAML agent files (`agents.yaml-paths`): a pipeline is a mapping of stages \
+            that each name a `model`; a stage escalates when its name, task or condition speaks \
+            of failure, escalation, retry, fallback or low confidence, and validates when it \
+            speaks of validating, checking, verifying, reviewing or testing. An `escalation:` \
+            list of models, and a model cell or field written `haiku → sonnet`, must go up at \
             every step.
             """,
         triggeringExamples: [

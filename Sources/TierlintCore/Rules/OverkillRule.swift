@@ -9,16 +9,16 @@ public struct OverkillRule: Rule {
         defaultSeverity: .warning,
         summary: "Work that a cheaper tier does well is assigned a more expensive one.",
         explanation: """
-            Migrations, seed data, config files, boilerplate, linting and formatting follow a \\
-            pattern; a cheaper model does them as well, faster, at a fraction of the cost (seed \\
-            000: "10x cost for marginal improvement on simple tasks"). Under the containment \\
-            preset (seed 002) an implementation ticket above the execution tier is reported too: \\
+            Migrations, seed data, config files, boilerplate, linting and formatting follow a \
+            pattern; a cheaper model does them as well, faster, at a fraction of the cost (seed \
+            000: "10x cost for marginal improvement on simple tasks"). Under the containment \
+            preset (seed 002) an implementation ticket above the execution tier is reported too: \
             a reasoning model given a scoped ticket reinterprets it and drifts in scope.
 
-            A ticket is read by its title; an agent by its name, then its role, then the first \\
-            sentence of its description. The kinds of work and their tiers are the preset's \\
-            `patterns:` (`tierlint init` lists them); the message names the pattern that \\
-            matched and the tier to use. Security work (see security-tier) and work with a \\
+            A ticket is read by its title; an agent by its name, then its role, then the first \
+            sentence of its description. The kinds of work and their tiers are the preset's \
+            `patterns:` (`tierlint init` lists them); the message names the pattern that \
+            matched and the tier to use. Security work (see security-tier) and work with a \
             complexity assessment (see complexity-tier) are left to those rules.
             """,
         triggeringExamples: [

@@ -9,12 +9,12 @@ public struct OwnerDefaultRule: Rule {
         defaultSeverity: .info,
         summary: "A ticket's tier differs from its owner role's default, with no upgrade case that explains it.",
         explanation: """
-            Seed 000 gives each owner role a default tier and the cases that move it up: a DB \\
-            architect's tickets default to haiku (sonnet for complex schemas), backend and \\
-            frontend leads' to sonnet (opus for security and payments, or complex state), the QA \\
-            lead's to sonnet (opus for integration tests), DevOps to haiku (sonnet for CI/CD \\
-            logic). When a backlog has an Owner or Role column, a ticket on another tier is \\
-            noted unless an upgrade case, security work, or a task pattern that accepts its \\
+            Seed 000 gives each owner role a default tier and the cases that move it up: a DB \
+            architect's tickets default to haiku (sonnet for complex schemas), backend and \
+            frontend leads' to sonnet (opus for security and payments, or complex state), the QA \
+            lead's to sonnet (opus for integration tests), DevOps to haiku (sonnet for CI/CD \
+            logic). When a backlog has an Owner or Role column, a ticket on another tier is \
+            noted unless an upgrade case, security work, or a task pattern that accepts its \
             tier explains it.
 
             The roles, their owner-cell names and their upgrade cases are the preset's `roles:`.

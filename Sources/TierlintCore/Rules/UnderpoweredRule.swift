@@ -9,16 +9,16 @@ public struct UnderpoweredRule: Rule {
         defaultSeverity: .warning,
         summary: "Work that needs a more capable tier is assigned a cheaper one.",
         explanation: """
-            Design and architecture, debugging, research, complex state machines and business \\
-            logic need more capability than the cheap tiers have: "multiple retries and fixes \\
-            cost more than sonnet once" (seed 000), and judgement about what to build belongs \\
-            on the reasoning tier (seed 002's decision test). Under coding-heavy (seed 003), \\
+            Design and architecture, debugging, research, complex state machines and business \
+            logic need more capability than the cheap tiers have: "multiple retries and fixes \
+            cost more than sonnet once" (seed 000), and judgement about what to build belongs \
+            on the reasoning tier (seed 002's decision test). Under coding-heavy (seed 003), \
             code generation and refactors belong on opus.
 
-            A ticket is read by its title; an agent by its name, then its role, then the first \\
-            sentence of its description. The kinds of work and their tiers are the preset's \\
-            `patterns:`; the message names the pattern and the tier it needs. Security work \\
-            (see security-tier) and work with a complexity assessment (see complexity-tier) \\
+            A ticket is read by its title; an agent by its name, then its role, then the first \
+            sentence of its description. The kinds of work and their tiers are the preset's \
+            `patterns:`; the message names the pattern and the tier it needs. Security work \
+            (see security-tier) and work with a complexity assessment (see complexity-tier) \
             are left to those rules.
             """,
         triggeringExamples: [

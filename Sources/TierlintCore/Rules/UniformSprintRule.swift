@@ -8,9 +8,9 @@ public struct UniformSprintRule: Rule {
         defaultSeverity: .info,
         summary: "Every ticket of a section is on the same tier.",
         explanation: """
-            A sprint whose tickets all run on one model is either overpaying for its simple \\
-            tickets or under-delivering on its hard ones (seed 000, "Same Model for Whole \\
-            Sprint"): match each ticket to the model its work needs. Sections with fewer \\
+            A sprint whose tickets all run on one model is either overpaying for its simple \
+            tickets or under-delivering on its hard ones (seed 000, "Same Model for Whole \
+            Sprint"): match each ticket to the model its work needs. Sections with fewer \
             tickets than `rules.uniform-sprint.min-tickets` (5) are not judged.
             """,
         triggeringExamples: [

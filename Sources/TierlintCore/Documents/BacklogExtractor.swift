@@ -92,7 +92,8 @@ struct BacklogExtractor {
             // "Distribution: ..." written right under the table, without a blank line, is
             // swallowed into it as a row; it is the table's note, not a ticket.
             if let first = cells.first, first.text.lowercased().hasPrefix("distribution") {
-                let text = cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " | ")
+                let rest = cells.dropFirst().map(\.text).filter { !$0.isEmpty }.joined(separator: " | ")
+                let text = first.text.contains(":") ? [first.text, rest].joined(separator: " | ") : "Distribution: \(rest)"
                 rowNotes.append(MarkdownParagraph(text: text, line: row.line, endLine: row.line, source: text))
                 continue
             }

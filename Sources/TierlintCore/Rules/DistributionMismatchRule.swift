@@ -54,10 +54,17 @@ public struct DistributionMismatchRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for backlog in context.backlogs {
+            let sections = BacklogSection.sections(of: backlog)
             for table in backlog.tables {
-                for note in table.notes {
-                    guard let statement = DistributionStatement.parse(note.text, catalog: context.catalog) else { continue }
-                    findings += compare(statement, with: table, note: note, path: backlog.path, catalog: context.catalog)
+                // A statement under the last table of a section may speak for the whole section.
+                let section = sections.first { $0.tables.last == table && $0.tables.count > 1 }
+                for (note, statement) in statements(in: table.notes, catalog: context.catalog) {
+                    let forTable = compare(statement, with: table.tickets, note: note, table: table, path: backlog.path)
+                    if let section, !forTable.isEmpty,
+                       compare(statement, with: section.tickets, note: note, table: table, path: backlog.path).isEmpty {
+                        continue
+                    }
+                    findings += forTable
                 }
             }
             for section in BacklogSection.sections(of: backlog) {
@@ -75,14 +82,37 @@ public struct DistributionMismatchRule: Rule {
         return findings
     }
 
+    /// The statements among a table's notes; a line "Distribution:" with nothing after it is
+    /// read together with the list that follows it.
+    private func statements(in notes: [MarkdownParagraph], catalog: ModelCatalog) -> [(MarkdownParagraph, DistributionStatement)] {
+        var found: [(MarkdownParagraph, DistributionStatement)] = []
+        for (index, note) in notes.enumerated() {
+            let (statement, hasKeyword) = DistributionStatement.parse(note.text, catalog: catalog)
+            if let statement {
+                found.append((note, statement))
+            } else if hasKeyword {
+                var entries: [DistributionStatement.Entry] = []
+                var anchor = note
+                for item in notes.dropFirst(index + 1).prefix(DistributionStatement.maximumEntries) {
+                    let itemEntries = DistributionStatement.entries(in: item.text, catalog: catalog)
+                    guard !itemEntries.isEmpty else { break }
+                    if entries.isEmpty { anchor = item }
+                    entries += itemEntries
+                }
+                if !entries.isEmpty { found.append((anchor, DistributionStatement(entries: entries))) }
+            }
+        }
+        return found
+    }
+
     private func compare(
-        _ statement: DistributionStatement, with table: BacklogTable, note: MarkdownParagraph, path: String, catalog: ModelCatalog
+        _ statement: DistributionStatement, with tickets: [Ticket], note: MarkdownParagraph, table: BacklogTable, path: String
     ) -> [Finding] {
-        let total = table.tickets.count
+        let total = tickets.count
         guard total > 0 else { return [] }
         var findings: [Finding] = []
         for entry in statement.entries {
-            let actual = table.tickets.count { $0.model.effectiveTier == entry.tier }
+            let actual = tickets.count { $0.model.effectiveTier == entry.tier }
             let actualPercent = Double(actual) * 100 / Double(total)
             let countWrong = entry.count.map { $0 != actual } ?? false
             let percentWrong = entry.percent.map { abs($0 - actualPercent) >= 1 } ?? false
@@ -92,7 +122,7 @@ public struct DistributionMismatchRule: Rule {
             case (let count?, nil): "\(count) \(entry.tier.name)"
             default: "\(Self.format(entry.percent ?? 0))% \(entry.tier.name)"
             }
-            let column = note.column(of: entry.written) > 1 ? note.column(of: entry.written) : note.column(of: entry.anchor)
+            let column = note.column(of: entry.anchor)
             findings.append(Finding(
                 rule: description.identity, severity: description.defaultSeverity, path: path,
                 line: note.line, column: column,
@@ -119,48 +149,5 @@ public struct DistributionMismatchRule: Rule {
             }
         }
         return nil
-    }
-}
-
-/// "Distribution: 6 haiku (30%) | 11 sonnet (55%) | 3 opus (15%)": counts and percentages per tier.
-struct DistributionStatement {
-    struct Entry {
-        var tier: Tier
-        var count: Int?
-        var percent: Double?
-        /// The text of the entry as written, and its first word, to point at it.
-        var written: String
-        var anchor: String
-    }
-
-    var entries: [Entry]
-
-    static func parse(_ text: String, catalog: ModelCatalog) -> DistributionStatement? {
-        let trimmed = text.trimmingSpaces()
-        guard let colon = trimmed.firstIndex(of: ":"),
-              trimmed[..<colon].lowercased().split(separator: " ").contains(where: { $0.hasPrefix("distribution") })
-        else { return nil }
-        var entries: [Entry] = []
-        for part in trimmed[trimmed.index(after: colon)...].split(whereSeparator: { "|,;·".contains($0) }) {
-            let written = part.trimmingSpaces()
-            var tier: Tier?
-            var count: Int?
-            var percent: Double?
-            let tokens = written.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "=" || $0 == ":" })
-            for token in tokens {
-                if token.hasSuffix("%"), let value = Double(token.dropLast()) {
-                    percent = value
-                } else if let value = Int(token) {
-                    count = value
-                } else if tier == nil {
-                    tier = catalog.tier(named: String(token))
-                        ?? { if case .known(let entry) = catalog.resolve(String(token)) { entry.tier } else { nil } }()
-                }
-            }
-            guard let tier, count != nil || percent != nil else { continue }
-            entries.append(Entry(
-                tier: tier, count: count, percent: percent, written: written, anchor: tokens.first.map(String.init) ?? written))
-        }
-        return entries.isEmpty ? nil : DistributionStatement(entries: entries)
     }
 }

@@ -1,0 +1,78 @@
+import Testing
+@testable import TierlintCore
+
+/// The ways backlogs state their distribution, read against a table of 1 haiku, 2 sonnet and
+/// 1 opus.
+@Suite struct DistributionStatementTests {
+    let table = """
+        ## Sprint 1
+
+        | # | Ticket | Model |
+        |---|--------|-------|
+        | 1 | Create users table | haiku |
+        | 2 | Implement UserService | sonnet |
+        | 3 | Build UserCard component | sonnet |
+        | 4 | Design user permissions model | opus |
+
+        """
+
+    func mismatches(_ statement: String) throws -> [String] {
+        try lint("docs/backlog.md", table + statement + "\n", rules: [DistributionMismatchRule()]).map(\.message)
+    }
+
+    @Test(arguments: [
+        "Distribution: 1 haiku (25%) | 2 sonnet (50%) | 1 opus (25%)",
+        "Distribution: 1 haiku / 2 sonnet",
+        "Distribution: 1 haiku + 2 sonnet + 1 opus = 4",
+        "Distribution: 1 haiku (25 %)",
+        "Distribution: haiku 1 (25%), sonnet 2 (50%), opus 1 (25%) of 4 tickets",
+        "Distribution (target: 40% haiku): 1 haiku (25%) | 2 sonnet (50%) | 1 opus (25%)",
+        "**Distribution:** 1 haiku · 2 sonnet · 1 opus",
+        "Distribution: 1 claude-haiku-4-5, 2 claude-sonnet-4-5, 1 claude-opus-4-6",
+    ])
+    func aTrueStatementInAnyFormIsAccepted(statement: String) throws {
+        #expect(try mismatches(statement).isEmpty)
+    }
+
+    @Test func aSlipBetweenBulletsIsCaught() throws {
+        let found = try mismatches("Distribution: 3 haiku (75%) • 0 sonnet • 1 opus")
+        #expect(found.count == 2)
+        #expect(found.first?.contains("states 3 haiku (75%)") == true)
+    }
+
+    @Test func aStatementWrittenAsAListIsRead() throws {
+        let found = try mismatches("Distribution:\n\n- 3 haiku\n- 0 sonnet\n- 1 opus")
+        #expect(found.count == 2)
+    }
+
+    @Test func aStatementWrittenAsATableRowIsRead() throws {
+        let text = table.replacing("| 4 | Design user permissions model | opus |\n", with: "| 4 | Design user permissions model | opus |\n| **Distribution** | 2 haiku | 0 sonnet |\n")
+        let found = try lint("docs/backlog.md", text, rules: [DistributionMismatchRule()])
+        #expect(found.count == 2, "\(found.map(\.message))")
+    }
+
+    @Test func aStatementUnderASectionsLastTableMaySpeakForTheSection() throws {
+        let split = """
+            ## Sprint 1
+
+            | # | Ticket | Model |
+            |---|--------|-------|
+            | 1 | Create users table | haiku |
+            | 2 | Implement UserService | sonnet |
+
+            | # | Ticket | Model |
+            |---|--------|-------|
+            | 3 | Build UserCard component | sonnet |
+            | 4 | Design user permissions model | opus |
+
+            Distribution: 1 haiku (25%) | 2 sonnet (50%) | 1 opus (25%)
+
+            """
+        #expect(try lint("docs/backlog.md", split, rules: [DistributionMismatchRule()]).isEmpty)
+    }
+
+    @Test func aLongLineIsNotAStatementAndCostsLittle() throws {
+        let entries = (0..<20_000).map { "\($0) haiku" }.joined(separator: " | ")
+        #expect(try mismatches("Distribution: " + entries).count <= DistributionStatement.maximumEntries)
+    }
+}

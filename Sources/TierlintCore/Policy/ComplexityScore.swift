@@ -42,7 +42,9 @@ public struct ComplexityScore: Sendable, Equatable {
         }
     }
 
-    /// `7`, `7/9`, `2+3+2`: a total from 3 to 9.
+    /// `7`, `7/9`, `2+3+2`: a total from 3 to 9. Anything else (`High`, story points such as
+    /// 13) is some other scale, not seed 001's assessment, and gives `nil`; only a sum that is
+    /// not three scores of 1-3 is an unreadable assessment.
     static func totalValue(_ text: String) -> Value? {
         let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { return nil }
@@ -54,38 +56,37 @@ public struct ComplexityScore: Sendable, Equatable {
             return .scores(parts.map { $0! })
         }
         let number = trimmed.split(separator: "/").first.map { String($0).trimmingSpaces() } ?? trimmed
-        guard let total = Int(number) else { return .invalid("\"\(trimmed)\" is not a complexity total from 3 to 9") }
-        guard (3...9).contains(total) else { return .invalid("a complexity total is 3 to 9 (three scores of 1-3), not \(total)") }
+        guard let total = Int(number), (3...9).contains(total) else { return nil }
         return .total(total)
     }
 
-    /// The assessment in a ticket's columns, when it has one.
+    /// The assessment in a ticket's columns, when its table has one: all three score columns,
+    /// or a total column holding a 3-9 total. A lone Risk or Complexity column of other values
+    /// is some other scale, not seed 001's assessment.
     static func from(_ ticket: Ticket, policy: ComplexityPolicy) -> ComplexityScore? {
-        func cell(_ names: [String]) -> (text: String, column: Int)? {
-            for name in names {
-                if let found = ticket.cells.cell(named: ColumnVocabulary.key(name)), !found.text.trimmingSpaces().isEmpty {
-                    return found
-                }
-            }
-            return nil
+        func column(_ names: [String]) -> String? {
+            names.map(ColumnVocabulary.key).first { ticket.cells.keys.contains($0) }
         }
-        let parts = [policy.reasoningColumns, policy.judgementColumns, policy.riskColumns].map(cell)
-        if let first = parts.compactMap({ $0 }).first {
-            let missing = parts.filter { $0 == nil }.count
+        let questions = [policy.reasoningColumns, policy.judgementColumns, policy.riskColumns].map(column)
+        if questions.allSatisfy({ $0 != nil }) {
+            let parts = questions.map { ticket.cells.cell(named: $0!)! }
+            let column = parts[0].column
+            let missing = parts.filter { $0.text.trimmingSpaces().isEmpty }.count
+            if missing == 3 { return nil }
             if missing > 0 {
                 return ComplexityScore(
                     value: .invalid("the assessment needs all three scores (reasoning, judgement, cost of being wrong); \(missing) missing"),
-                    line: ticket.line, column: first.column)
+                    line: ticket.line, column: column)
             }
-            let scores = parts.map { score($0!.text) }
+            let scores = parts.map { score($0.text) }
             if let bad = zip(parts, scores).first(where: { $1 == nil }) {
                 return ComplexityScore(
-                    value: .invalid("\"\(bad.0!.text)\" is not a score; write 1-3 or low, medium, high"),
-                    line: ticket.line, column: bad.0!.column)
+                    value: .invalid("\"\(bad.0.text)\" is not a score; write 1-3 or low, medium, high"),
+                    line: ticket.line, column: bad.0.column)
             }
-            return ComplexityScore(value: .scores(scores.map { $0! }), line: ticket.line, column: first.column)
+            return ComplexityScore(value: .scores(scores.map { $0! }), line: ticket.line, column: column)
         }
-        if let total = cell(policy.totalColumns), let value = totalValue(total.text) {
+        if let name = column(policy.totalColumns), let total = ticket.cells.cell(named: name), let value = totalValue(total.text) {
             return ComplexityScore(value: value, line: ticket.line, column: total.column)
         }
         return nil

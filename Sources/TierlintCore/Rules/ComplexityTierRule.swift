@@ -27,6 +27,7 @@ public struct ComplexityTierRule: Rule {
                 | 1 | Choose the cache topology | 3 | 3 | 2 | ↓sonnet |
                 | 2 | Rename the cache keys | 1 | 1 | 1 | ↓sonnet |
                 | 3 | Tune cache timeouts | ↓5 | 1 | 1 | sonnet |
+                | 4 | Tune cache sizes | ↓2 |  | 1 | sonnet |
                 """),
             Example(".claude/agents/triage.md", """
                 ---

@@ -59,7 +59,7 @@ public struct OverkillRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         context.assignments.compactMap { assignment in
             guard let tier = assignment.model.effectiveTier, !context.isSecurityWork(assignment),
-                  assignment.complexity(context.configuration.complexity) == nil,
+                  assignment.complexity(context.configuration.complexity)?.total == nil,
                   let match = assignment.patternMatch(context.patterns),
                   let maximum = match.pattern.maximum.flatMap(context.catalog.tier(named:)), tier > maximum
             else { return nil }

@@ -58,7 +58,7 @@ public struct UnderpoweredRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         context.assignments.compactMap { assignment in
             guard let tier = assignment.model.effectiveTier, !context.isSecurityWork(assignment),
-                  assignment.complexity(context.configuration.complexity) == nil,
+                  assignment.complexity(context.configuration.complexity)?.total == nil,
                   let match = assignment.patternMatch(context.patterns),
                   let minimum = match.pattern.minimum.flatMap(context.catalog.tier(named:)), tier < minimum
             else { return nil }

@@ -55,9 +55,9 @@ let package = Package(
         ),
 
         .testTarget(name: "TierlintMarkdownTests", dependencies: ["TierlintMarkdown"]),
-        .testTarget(name: "TierlintCoreTests", dependencies: ["TierlintCore"]),
         // Real git repositories in temporary folders, and the built binary, for the tests below.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TierlintCoreTests", dependencies: ["TierlintCore", "TestSupport"]),
         .testTarget(name: "TierlintGitTests", dependencies: ["TierlintGit", "TierlintCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tierlint", "TestSupport"]),
     ]

@@ -22,8 +22,13 @@ struct Check: ParsableCommand {
     @Argument(help: "Files or folders to check (default: all).")
     var paths: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Output format: \(ReporterRegistry.identifiers.joined(separator: ", ")).", valueName: "format"))
-    var format = "text"
+    @Option(name: .long, help: ArgumentHelp(
+        "Output format: \(ReporterRegistry.identifiers.joined(separator: ", ")) (default: github when GITHUB_ACTIONS=true, else text).",
+        valueName: "format"))
+    var format: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
 
     @Flag(name: .long, help: "Fail (exit 1) on warnings too, not only on errors.")
     var strict = false
@@ -42,7 +47,7 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if staged && rev != nil { throw ValidationError("--staged and --rev cannot be used together") }
-        guard ReporterRegistry.reporter(named: format) != nil else {
+        if let format, ReporterRegistry.reporter(named: format) == nil {
             throw ValidationError("unknown format \"\(format)\"; formats are \(ReporterRegistry.identifiers.joined(separator: ", "))")
         }
         guard ["auto", "always", "never"].contains(color) else {
@@ -65,22 +70,30 @@ struct Check: ParsableCommand {
             given = (config, content)
         }
         let result = try LintRun(source: source, configuration: given).lint()
-        if staged && format == TextReporter.identifier && result.filesChecked == 0 && result.findings.isEmpty {
+        let reporter = ReporterRegistry.reporter(named: formatName)!
+        let isText = type(of: reporter).identifier == TextReporter.identifier
+        if staged && isText && output == nil && result.filesChecked == 0 && result.findings.isEmpty {
             // Nothing tierlint reads was staged: a pre-commit hook stays silent.
             return
         }
-        let reporter = ReporterRegistry.reporter(named: format)!
         let display = DisplayPaths(cwd: FileManager.default.currentDirectoryPath, root: source.root)
         let input = ReportInput(
             toolVersion: TierlintInfo.version, source: source.name, result: result,
-            displayPath: display.path(for:), color: useColor)
-        var output = reporter.report(input)
-        if quiet && format == TextReporter.identifier {
-            output = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\n")
-            if !output.isEmpty { output += "\n" }
+            displayPath: display.path(for:), color: output == nil && useColor, root: source.root)
+        var report = reporter.report(input)
+        if quiet && isText {
+            report = report.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\n")
+            if !report.isEmpty { report += "\n" }
         }
-        printOut(output)
+        try ReportOutput.write(report, to: output)
+        if reporter is GitHubReporter { try ReportOutput.appendJobSummary(input) }
         if result.failed(strict: strict) { throw ExitCode(1) }
+    }
+
+    /// `--format`, or the format the environment calls for: annotations inside GitHub Actions.
+    private var formatName: String {
+        if let format { return format }
+        return ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" ? GitHubReporter.identifier : TextReporter.identifier
     }
 
     private var useColor: Bool {

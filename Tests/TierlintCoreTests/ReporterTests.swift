@@ -30,7 +30,8 @@ private func input(
 ) -> ReportInput {
     ReportInput(
         toolVersion: "9.8.7", source: "index",
-        result: LintResult(findings: findings, filesChecked: files, tickets: tickets, definitions: definitions),
+        result: LintResult(
+            findings: findings, checkedPaths: (0..<files).map { "file\($0).md" }, tickets: tickets, definitions: definitions),
         displayPath: displayPath, color: color)
 }
 
@@ -216,9 +217,10 @@ private func parsedJSON(_ input: ReportInput) throws -> [String: Any] {
 
 @Suite struct ReporterRegistryTests {
     @Test func reportersAreFoundByName() {
-        #expect(ReporterRegistry.identifiers == ["text", "json"])
+        #expect(ReporterRegistry.identifiers == ["text", "json", "json-lines", "sarif", "github", "junit", "checkstyle", "markdown"])
         #expect(ReporterRegistry.reporter(named: "text") is TextReporter)
         #expect(ReporterRegistry.reporter(named: "JSON") is JSONReporter)
-        #expect(ReporterRegistry.reporter(named: "sarif") == nil)
+        #expect(ReporterRegistry.reporter(named: "sarif") is SARIFReporter)
+        #expect(ReporterRegistry.reporter(named: "html") == nil)
     }
 }

@@ -55,7 +55,7 @@ extension YAMLAgentFile {
         }
         var file = YAMLAgentFile(path: path)
         guard let root else { return (file, nil) }
-        var reader = Reader(path: path, catalog: catalog, missingValues: missingValues)
+        let reader = Reader(path: path, catalog: catalog, missingValues: missingValues)
         reader.read(root, name: nil, keyLine: 1, depth: 0, into: &file)
         return (file, nil)
     }

@@ -39,7 +39,7 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ input: Input) -> LintResult {
-        let (ruleContext, checkedFiles) = context(input)
+        let (ruleContext, checkedPaths) = context(input)
         var findings: [Finding] = []
         // `rules` holds only the rules the configuration turns on.
         for rule in rules {
@@ -54,13 +54,13 @@ public struct Linter: Sendable {
         findings.sort(by: Finding.reportOrder)
         return LintResult(
             findings: findings,
-            filesChecked: checkedFiles,
+            checkedPaths: checkedPaths,
             tickets: ruleContext.backlogs.reduce(0) { $0 + $1.tickets.count },
             definitions: ruleContext.definitions)
     }
 
     /// Reads the documents of a check into what the rules see.
-    func context(_ input: Input) -> (context: RuleContext, checkedFiles: Int) {
+    func context(_ input: Input) -> (context: RuleContext, checkedPaths: [String]) {
         let files = input.files, roles = input.roles, context = input.context, agentSets = input.agentSets
         let loader = DocumentLoader(configuration: configuration, catalog: catalog)
         var backlogs: [Backlog] = []
@@ -68,14 +68,14 @@ public struct Linter: Sendable {
         var yamlFiles: [YAMLAgentFile] = []
         var references: [AgentReference] = []
         var parseProblems = input.problems
-        var checkedFiles = 0
+        var checkedPaths: [String] = []
 
         let loaded = ParallelMap.map(files) { file -> DocumentLoader.Loaded in
             guard let role = roles[file.path] else { return .nothing }
             return loader.load(file, role: role)
         }
         for (file, document) in zip(files, loaded) where roles[file.path] != nil {
-            checkedFiles += 1
+            checkedPaths.append(file.path)
             switch document {
             case .markdown(let backlog, let found):
                 if let backlog { backlogs.append(backlog) }
@@ -120,20 +120,23 @@ public struct Linter: Sendable {
             allAgents: allAgents, parseProblems: parseProblems, yamlFiles: yamlFiles, references: references)
         ruleContext.contextReferences = contextReferences
         ruleContext.repositoryPaths = input.repositoryPaths
-        return (ruleContext, checkedFiles)
+        return (ruleContext, checkedPaths.sorted())
     }
 }
 
 /// The outcome of a check.
 public struct LintResult: Sendable {
     public var findings: [Finding]
-    public var filesChecked: Int
+    /// The files that were read and judged, sorted: what a JUnit report lists as passing.
+    public var checkedPaths: [String]
     public var tickets: Int
     public var definitionCounts: [DefinitionKind: Int]
 
-    public init(findings: [Finding], filesChecked: Int, tickets: Int, definitions: [AgentDefinition]) {
+    public var filesChecked: Int { checkedPaths.count }
+
+    public init(findings: [Finding], checkedPaths: [String], tickets: Int, definitions: [AgentDefinition]) {
         self.findings = findings
-        self.filesChecked = filesChecked
+        self.checkedPaths = checkedPaths
         self.tickets = tickets
         var counts: [DefinitionKind: Int] = [:]
         for definition in definitions { counts[definition.kind, default: 0] += 1 }

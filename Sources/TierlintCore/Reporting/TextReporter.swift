@@ -2,6 +2,7 @@
 /// `docs/backlog.md:5:27: error: message [TL003 security-tier]`.
 public struct TextReporter: Reporter {
     public static let identifier = "text"
+    public static let summary = "compiler-style lines for people and editors (default)"
 
     public init() {}
 

@@ -67,21 +67,38 @@ public final class IndexSource: FileSource {
     public func read(_ path: String, limit: Int) throws -> SourceFile.Content? { try files.read(path, limit: limit) }
 }
 
-/// A commit's (or tree's) files, as recorded: `tierlint check --rev REV`.
+/// A commit's (or tree's) files, as recorded: `tierlint check --rev REV`; with `since`, only
+/// the files changed since the merge base of `since` and the revision are reported on
+/// (`tierlint check --since main`), each read whole from the revision.
 public final class TreeSource: FileSource {
     public let name: String
     public let root: String
     private let files: GitFiles
+    private let changed: [String]?
 
-    public init(repository: GitRepository, revision: String) throws {
-        name = revision
+    public init(repository: GitRepository, revision: String, since: String? = nil) throws {
         root = repository.workdir ?? repository.gitDirectory
         files = GitFiles(repository: repository, entries: try repository.tree(at: revision).entries())
+        guard let since else {
+            name = revision
+            changed = nil
+            return
+        }
+        name = "\(since)...\(revision)"
+        let base = try repository.mergeBase(since, revision)
+        let paths = try repository.changedPaths(from: base, to: revision)
+        // A changed policy changes the verdict on every file, so every file is checked.
+        changed = paths.contains(ConfigurationLoader.fileName) ? nil : paths
     }
 
     public func paths() -> [String] { files.order }
 
-    public func pathsToCheck() -> [String]? { nil }
+    public func pathsToCheck() -> [String]? {
+        changed.map { paths in
+            let links = files.linkPaths
+            return paths.filter { files.contains($0) || links.contains($0) }
+        }
+    }
 
     public func symlinks() throws -> [String: String] { try files.symlinks() }
 

@@ -19,6 +19,11 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Check every file of a commit or tree.", valueName: "rev"))
     var rev: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Check the files changed since the merge base of this revision and HEAD (or --rev), read from HEAD: a pull request's files.",
+        valueName: "rev"))
+    var since: String?
+
     @Argument(help: "Files or folders to check (default: all).")
     var paths: [String] = []
 
@@ -46,7 +51,9 @@ struct Check: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if staged && rev != nil { throw ValidationError("--staged and --rev cannot be used together") }
+        if staged && (rev != nil || since != nil) {
+            throw ValidationError("--staged reads the index; it cannot be used with --rev or --since")
+        }
         if let format, ReporterRegistry.reporter(named: format) == nil {
             throw ValidationError("unknown format \"\(format)\"; formats are \(ReporterRegistry.identifiers.joined(separator: ", "))")
         }
@@ -109,10 +116,11 @@ struct Check: ParsableCommand {
 
     /// The index, a tree, the working tree, or outside git a plain folder; narrowed to PATHs.
     private func makeSource() throws -> any FileSource {
-        guard staged || rev != nil else { return try WorkingSource.make(paths: paths) }
+        guard staged || rev != nil || since != nil else { return try WorkingSource.make(paths: paths) }
         let repository = try GitRepository.open()
         let base: any FileSource = staged
-            ? try IndexSource(repository: repository) : try TreeSource(repository: repository, revision: rev!)
+            ? try IndexSource(repository: repository)
+            : try TreeSource(repository: repository, revision: rev ?? "HEAD", since: since)
         return try WorkingSource.narrow(base, to: paths)
     }
 }

@@ -1,0 +1,68 @@
+import CGit2
+
+/// What a pull request changes: the files that differ between the merge base of a base
+/// revision and the head, as `git diff BASE...HEAD` lists them.
+extension GitRepository {
+    /// The commit a revision names (a branch, tag, `HEAD~2`, a hash).
+    func commitID(_ revision: String) throws -> git_oid {
+        var object: OpaquePointer?
+        do {
+            try check("git_revparse_single") { git_revparse_single(&object, pointer, revision) }
+        } catch let error as GitError {
+            throw GitError("\(revision) is not a revision in this repository (\(error.message))", call: error.call, code: error.code)
+        }
+        defer { git_object_free(object) }
+        var commit: OpaquePointer?
+        do {
+            try check("git_object_peel") { git_object_peel(&commit, object, GIT_OBJECT_COMMIT) }
+        } catch let error as GitError {
+            throw GitError("\(revision) does not name a commit (\(error.message))", call: error.call, code: error.code)
+        }
+        defer { git_object_free(commit) }
+        return git_commit_id(commit).pointee
+    }
+
+    /// The best common ancestor of two revisions, as `git merge-base` finds it.
+    public func mergeBase(_ base: String, _ head: String) throws -> String {
+        var one = try commitID(base), two = try commitID(head)
+        var result = git_oid()
+        let code = git_merge_base(&result, pointer, &one, &two)
+        if code == GIT_ENOTFOUND.rawValue {
+            throw GitError(
+                "\(base) and \(head) have no common ancestor in this clone; if it is shallow, fetch the history "
+                    + "(actions/checkout with fetch-depth: 0, or git fetch --unshallow)",
+                call: "git_merge_base", code: code)
+        }
+        if code < 0 { throw GitError.last("git_merge_base", code: code) }
+        return Self.hex(result)
+    }
+
+    /// Paths added, modified, renamed, copied or changed in type from `base` to `head`, both
+    /// revisions; deleted paths are left out, since there is nothing left to check.
+    public func changedPaths(from base: String, to head: String) throws -> [String] {
+        let baseTree = try tree(at: base), headTree = try tree(at: head)
+        var options = git_diff_options()
+        try check("git_diff_options_init") { git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)) }
+        options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue | GIT_DIFF_SKIP_BINARY_CHECK.rawValue
+            | GIT_DIFF_IGNORE_SUBMODULES.rawValue
+        var diff: OpaquePointer?
+        try check("git_diff_tree_to_tree") {
+            git_diff_tree_to_tree(&diff, pointer, baseTree.pointer, headTree.pointer, &options)
+        }
+        defer { git_diff_free(diff) }
+        var paths: [String] = []
+        for position in 0..<git_diff_num_deltas(diff) {
+            guard let delta = git_diff_get_delta(diff, position), delta.pointee.status != GIT_DELTA_DELETED,
+                  let path = delta.pointee.new_file.path else { continue }
+            paths.append(String(cString: path))
+        }
+        return paths
+    }
+
+    static func hex(_ oid: git_oid) -> String {
+        var copy = oid
+        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
+        git_oid_tostr(&buffer, buffer.count, &copy)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

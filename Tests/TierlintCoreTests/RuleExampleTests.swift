@@ -43,6 +43,7 @@ import TierlintCore
             "TL006 overkill", "TL007 underpowered", "TL008 owner-default", "TL009 critical-minimum",
             "TL010 cost-tier-mismatch", "TL011 distribution-mismatch", "TL012 uniform-sprint", "TL013 complexity-tier",
             "TL014 escalation-order", "TL015 doc-drift", "TL016 dispatch-drift", "TL017 recommended-mix",
+            "TL018 unused-suppression", "TL019 suppression-reason",
         ])
     }
 }

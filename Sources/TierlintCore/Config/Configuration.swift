@@ -6,6 +6,10 @@ public struct Configuration: Sendable {
     public var maxFileSize: Int = 8 << 20
     /// Paths never checked, even when named on the command line.
     public var exclude: [PathGlob] = []
+    /// When not empty, only paths matching one of these are checked (`exclude` still wins).
+    public var include: [PathGlob] = []
+    /// Rules not reported for some paths: `docs/archive/**: [distribution]`.
+    public var perPathIgnores: [PathIgnore] = []
 
     /// Where definition files live, in addition to (or instead of) the built-in locations.
     public var definitionLocations: [DefinitionLocation] = DefinitionLocation.builtIn
@@ -63,8 +67,14 @@ public struct Configuration: Sendable {
         return rule.defaultSeverity
     }
 
+    /// Whether a path is left out of the check: excluded, or not among the included paths.
     public func isExcluded(_ path: String) -> Bool {
-        exclude.contains { $0.matches(path) }
+        exclude.contains { $0.matches(path) } || (!include.isEmpty && !include.contains { $0.matches(path) })
+    }
+
+    /// Whether `per-path-ignores` silences a rule (by slug) at a path.
+    public func ignores(_ rule: String, at path: String) -> Bool {
+        perPathIgnores.contains { $0.rules.contains(rule) && $0.glob.matches(path) }
     }
 
     public func isNamedBacklog(_ path: String) -> Bool {
@@ -111,6 +121,18 @@ public struct DefinitionLocation: Sendable, Equatable {
         DefinitionLocation("**/.cursor/agents/*.md", .agent, .cursor),
         DefinitionLocation("**/.gemini/agents/*.md", .agent, .gemini),
     ]
+}
+
+/// Rules that are not reported for the paths a glob matches.
+public struct PathIgnore: Sendable, Equatable {
+    public var glob: PathGlob
+    /// Rule slugs.
+    public var rules: Set<String>
+
+    public init(glob: PathGlob, rules: Set<String>) {
+        self.glob = glob
+        self.rules = rules
+    }
 }
 
 /// A model named in `.tierlint.yml`, with the tier it belongs to.

@@ -27,7 +27,8 @@ public enum ConfigurationLoader {
     }
 
     static let topKeys: Set<String> = [
-        "preset", "max-file-size", "exclude", "models", "agents", "backlogs", "patterns", "extra-patterns", "roles", "rules",
+        "preset", "max-file-size", "exclude", "include", "per-path-ignores", "models", "agents", "backlogs", "patterns",
+        "extra-patterns", "roles", "rules",
     ]
 
     /// Lays a YAML document's keys over `configuration`. Presets are read the same way, so the
@@ -48,6 +49,23 @@ public enum ConfigurationLoader {
                 configuration.maxFileSize = try field.byteSize()
             case "exclude":
                 configuration.exclude = try globs(field)
+            case "include":
+                configuration.include = try globs(field)
+            case "per-path-ignores":
+                configuration.perPathIgnores = try field.mapping().map { pattern, rulesField in
+                    guard pattern.count(where: { $0 == "{" }) <= PathGlob.maximumBraceGroups else {
+                        throw rulesField.error("a pattern may hold at most \(PathGlob.maximumBraceGroups) `{...}` groups")
+                    }
+                    let glob = PathGlob(pattern)
+                    let rules = try rulesField.sequenceOrSingle().map { entry in
+                        let name = try entry.string()
+                        guard let rule = RuleRegistry.rule(named: name) else {
+                            throw entry.error("no rule named \"\(name)\"; `tierlint rules` lists them")
+                        }
+                        return rule.description.slug
+                    }
+                    return PathIgnore(glob: glob, rules: Set(rules))
+                }
             case "models":
                 configuration.models = try field.sequence().map { model in
                     let parsed = try CatalogModelField(model) { tierField in

@@ -45,9 +45,16 @@ public enum ConfigurationTemplate {
             .key("max-file-size: \(configuration.maxFileSize)"),
             .comment("Paths never checked, even when named on the command line."),
             .key("exclude: \(flow(configuration.exclude.map(\.pattern)))"),
+            .comment("When not empty, only these paths are checked (exclude still wins)."),
+            .key("include: \(flow(configuration.include.map(\.pattern)))"),
+            .comment("Rules not reported for some paths, e.g. \"docs/archive/**\": [distribution, overkill]."),
+            .key("per-path-ignores:\(configuration.perPathIgnores.isEmpty ? " {}" : "")"),
             .comment("Models to add to the bundled catalog, or to move to another tier."),
             .key("models:\(configuration.models.isEmpty ? " []" : "")"),
         ]
+        for ignore in configuration.perPathIgnores {
+            lines.append(.key("  \(scalar(ignore.glob.pattern)): \(flow(ignore.rules.sorted()))"))
+        }
         for model in configuration.models {
             lines.append(.key("  - {name: \(scalar(model.names[0])), tier: \(model.tier), aliases: \(flow(Array(model.names.dropFirst())))}"))
         }

@@ -2,12 +2,20 @@
 public struct Linter: Sendable {
     public let configuration: Configuration
     public let catalog: ModelCatalog
+    /// The rules that run: every rule the configuration turns on.
     public let rules: [any Rule]
+    /// The rules whose findings are reported. Every rule runs even when only some are
+    /// reported, so that a suppression is judged by every finding it may cover.
+    public let reported: Set<String>
 
+    /// `rules` are the rules to report; the rule tests report one.
     public init(configuration: Configuration, baseCatalog: ModelCatalog = .bundled, rules: [any Rule] = RuleRegistry.all) {
         self.configuration = configuration
         self.catalog = configuration.catalog(from: baseCatalog)
-        self.rules = rules.filter { configuration.severity(of: $0.description) != nil }
+        let registered = Set(RuleRegistry.all.map(\.description.slug))
+        self.rules = (RuleRegistry.all + rules.filter { !registered.contains($0.description.slug) })
+            .filter { configuration.severity(of: $0.description) != nil }
+        reported = Set(rules.map(\.description.slug))
     }
 
     /// Checks `files`. `context` holds agent files that are not reported on but belong to the
@@ -39,18 +47,23 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ input: Input) -> LintResult {
-        let (ruleContext, checkedPaths) = context(input)
-        var findings: [Finding] = []
-        // `rules` holds only the rules the configuration turns on.
-        for rule in rules {
+        var (ruleContext, checkedPaths, suppressions) = context(input)
+        func run(_ rule: any Rule) -> [Finding] {
             let severity = configuration.severity(of: rule.description) ?? rule.description.defaultSeverity
-            findings += rule.check(ruleContext).map { finding in
+            return rule.check(ruleContext).map { finding in
                 var finding = finding
                 // A rule's own notes (info below its default) keep their severity.
                 if finding.severity == rule.description.defaultSeverity { finding.severity = severity }
                 return finding
             }
         }
+        // `rules` holds only the rules the configuration turns on.
+        var findings = rules.filter { !$0.runsOnSuppressions }.flatMap(run)
+        findings = findings.filter { !configuration.ignores($0.rule.slug, at: $0.path) }
+        let outcome = SuppressionFilter.apply(suppressions, to: findings, configuration: configuration)
+        ruleContext.suppressionOutcome = outcome
+        findings = outcome.kept + rules.filter(\.runsOnSuppressions).flatMap(run)
+        findings = findings.filter { reported.contains($0.rule.slug) }
         findings.sort(by: Finding.reportOrder)
         return LintResult(
             findings: findings,
@@ -60,7 +73,7 @@ public struct Linter: Sendable {
     }
 
     /// Reads the documents of a check into what the rules see.
-    func context(_ input: Input) -> (context: RuleContext, checkedPaths: [String]) {
+    func context(_ input: Input) -> (context: RuleContext, checkedPaths: [String], suppressions: [Suppression]) {
         let files = input.files, roles = input.roles, context = input.context, agentSets = input.agentSets
         let loader = DocumentLoader(configuration: configuration, catalog: catalog)
         var backlogs: [Backlog] = []
@@ -70,12 +83,15 @@ public struct Linter: Sendable {
         var parseProblems = input.problems
         var checkedPaths: [String] = []
 
-        let loaded = ParallelMap.map(files) { file -> DocumentLoader.Loaded in
-            guard let role = roles[file.path] else { return .nothing }
-            return loader.load(file, role: role)
+        var suppressions: [Suppression] = []
+        let loaded = ParallelMap.map(files) { file -> (DocumentLoader.Loaded, [Suppression]) in
+            guard let role = roles[file.path] else { return (.nothing, []) }
+            guard case .bytes(let bytes) = file.content else { return (loader.load(file, role: role), []) }
+            return (loader.load(file, role: role), SuppressionExtractor.extract(path: file.path, bytes: bytes, role: role))
         }
-        for (file, document) in zip(files, loaded) where roles[file.path] != nil {
+        for (file, (document, found)) in zip(files, loaded) where roles[file.path] != nil {
             checkedPaths.append(file.path)
+            suppressions += found
             switch document {
             case .markdown(let backlog, let found):
                 if let backlog { backlogs.append(backlog) }
@@ -120,7 +136,7 @@ public struct Linter: Sendable {
             allAgents: allAgents, parseProblems: parseProblems, yamlFiles: yamlFiles, references: references)
         ruleContext.contextReferences = contextReferences
         ruleContext.repositoryPaths = input.repositoryPaths
-        return (ruleContext, checkedPaths.sorted())
+        return (ruleContext, checkedPaths.sorted(), suppressions)
     }
 }
 

@@ -18,6 +18,9 @@ public struct RuleContext: Sendable {
     public var contextReferences: [AgentReference] = []
     /// Every path of the source, when known.
     public var repositoryPaths: Set<String> = []
+    /// What the suppressions did, for the rules that report on them; set once the other
+    /// rules have run.
+    var suppressionOutcome: SuppressionOutcome?
     /// Tickets and definitions alike: the things that are assigned a model.
     public let assignments: [Assignment]
     /// The policy's task patterns, ready to match.

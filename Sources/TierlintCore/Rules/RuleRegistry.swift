@@ -18,6 +18,8 @@ public enum RuleRegistry {
         DocDriftRule(),
         DispatchDriftRule(),
         RecommendedMixRule(),
+        UnusedSuppressionRule(),
+        SuppressionReasonRule(),
     ]
 
     /// A rule by slug or code, ignoring case: `security-tier`, `TL003`.

@@ -35,6 +35,16 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Hide the findings recorded in this baseline file (instead of the one `baseline:` in .tierlint.yml names).",
+        valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp(
+        "Record every current finding in this file and exit 0; later checks with the baseline report only new ones.",
+        valueName: "file"))
+    var writeBaseline: String?
+
     @Flag(name: .long, help: "Fail (exit 1) on warnings too, not only on errors.")
     var strict = false
 
@@ -76,7 +86,22 @@ struct Check: ParsableCommand {
             }
             given = (config, content)
         }
-        let result = try LintRun(source: source, configuration: given).lint()
+        let run = try LintRun(source: source, configuration: given)
+        if let writeBaseline {
+            let result = try run.lint(baseline: .none)
+            try ReportOutput.write(Baseline.render(result.findings, toolVersion: TierlintInfo.version), to: writeBaseline)
+            printError("wrote \(result.findings.count) finding\(result.findings.count == 1 ? "" : "s") to \(writeBaseline); "
+                + "checks with --baseline \(writeBaseline) (or `baseline:` in .tierlint.yml) report only new ones", prefix: false)
+            return
+        }
+        var choice = LintRun.BaselineChoice.configured
+        if let baseline {
+            guard let content = try? DiskFile.read(baseline, limit: 64 << 20), case .bytes(let bytes) = content else {
+                throw CommandFailure(message: "cannot read the baseline \(baseline) (does it exist?); write one with --write-baseline \(baseline)")
+            }
+            choice = .given(try Baseline.read(bytes, file: baseline))
+        }
+        let result = try run.lint(baseline: choice)
         let reporter = ReporterRegistry.reporter(named: formatName)!
         let isText = type(of: reporter).identifier == TextReporter.identifier
         if staged && isText && output == nil && result.filesChecked == 0 && result.findings.isEmpty {

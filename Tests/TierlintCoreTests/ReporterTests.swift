@@ -126,7 +126,7 @@ private func parsedJSON(_ input: ReportInput) throws -> [String: Any] {
         #expect(json["source"] as? String == "index")
         let summary = try #require(json["summary"] as? [String: Int])
         #expect(summary == [
-            "files": 3, "tickets": 4, "agents": 1, "commands": 1, "skills": 2, "errors": 1, "warnings": 1, "infos": 1,
+            "files": 3, "tickets": 4, "agents": 1, "commands": 1, "skills": 2, "errors": 1, "warnings": 1, "infos": 1, "baselined": 0,
         ])
     }
 

@@ -10,6 +10,8 @@ public struct Configuration: Sendable {
     public var include: [PathGlob] = []
     /// Rules not reported for some paths: `docs/archive/**: [distribution]`.
     public var perPathIgnores: [PathIgnore] = []
+    /// A baseline file, repository-relative, whose findings are not reported.
+    public var baselinePath: String?
 
     /// Where definition files live, in addition to (or instead of) the built-in locations.
     public var definitionLocations: [DefinitionLocation] = DefinitionLocation.builtIn

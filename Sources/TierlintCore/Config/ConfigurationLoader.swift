@@ -27,7 +27,7 @@ public enum ConfigurationLoader {
     }
 
     static let topKeys: Set<String> = [
-        "preset", "max-file-size", "exclude", "include", "per-path-ignores", "models", "agents", "backlogs", "patterns",
+        "preset", "max-file-size", "exclude", "include", "per-path-ignores", "baseline", "models", "agents", "backlogs", "patterns",
         "extra-patterns", "roles", "rules",
     ]
 
@@ -51,6 +51,16 @@ public enum ConfigurationLoader {
                 configuration.exclude = try globs(field)
             case "include":
                 configuration.include = try globs(field)
+            case "baseline":
+                let path = try field.string()
+                guard !path.isEmpty else {
+                    configuration.baselinePath = nil
+                    continue
+                }
+                guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+                    throw field.error("the baseline is a path inside the repository, such as .tierlint-baseline.json")
+                }
+                configuration.baselinePath = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
             case "per-path-ignores":
                 configuration.perPathIgnores = try field.mapping().map { pattern, rulesField in
                     guard pattern.count(where: { $0 == "{" }) <= PathGlob.maximumBraceGroups else {

@@ -49,12 +49,16 @@ public enum ConfigurationTemplate {
             .key("include: \(flow(configuration.include.map(\.pattern)))"),
             .comment("Rules not reported for some paths, e.g. \"docs/archive/**\": [distribution, overkill]."),
             .key("per-path-ignores:\(configuration.perPathIgnores.isEmpty ? " {}" : "")"),
-            .comment("Models to add to the bundled catalog, or to move to another tier."),
-            .key("models:\(configuration.models.isEmpty ? " []" : "")"),
         ]
         for ignore in configuration.perPathIgnores {
             lines.append(.key("  \(scalar(ignore.glob.pattern)): \(flow(ignore.rules.sorted()))"))
         }
+        lines += [
+            .comment("Findings recorded here (`tierlint check --write-baseline FILE`) are not reported; new ones are."),
+            .key("baseline: \(configuration.baselinePath.map(scalar) ?? "\"\"")"),
+            .comment("Models to add to the bundled catalog, or to move to another tier."),
+            .key("models:\(configuration.models.isEmpty ? " []" : "")"),
+        ]
         for model in configuration.models {
             lines.append(.key("  - {name: \(scalar(model.names[0])), tier: \(model.tier), aliases: \(flow(Array(model.names.dropFirst())))}"))
         }

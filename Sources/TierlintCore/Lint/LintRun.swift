@@ -34,9 +34,40 @@ public struct LintRun {
         }
     }
 
-    /// Checks the source; `rules` narrows the check to some rules (the rule tests run one).
-    public func lint(rules: [any Rule] = RuleRegistry.all) throws -> LintResult {
-        try Linter(configuration: configuration, rules: rules).lint(prepare())
+    /// Which baseline hides known findings.
+    public enum BaselineChoice {
+        /// The file `baseline:` in the policy names, read from the source, if any.
+        case configured
+        case given(Baseline)
+        /// None: every finding (what `--write-baseline` records).
+        case none
+    }
+
+    /// Checks the source; `rules` narrows the report to some rules (the rule tests report one).
+    public func lint(rules: [any Rule] = RuleRegistry.all, baseline: BaselineChoice = .configured) throws -> LintResult {
+        var result = try Linter(configuration: configuration, rules: rules).lint(prepare())
+        switch baseline {
+        case .given(let given): result.apply(given)
+        case .configured: if let configured = try configuredBaseline() { result.apply(configured) }
+        case .none: break
+        }
+        return result
+    }
+
+    /// The baseline `.tierlint.yml` names, read from the same source as the files: in a
+    /// pre-commit check, the staged baseline.
+    func configuredBaseline() throws -> Baseline? {
+        guard let path = configuration.baselinePath else { return nil }
+        switch try source.read(path, limit: 64 << 20) {
+        case nil:
+            throw ConfigurationError(
+                file: ConfigurationLoader.fileName, line: nil, key: "baseline",
+                message: "the baseline \(path) is not in the \(source.name); write it with `tierlint check --write-baseline \(path)`")
+        case .tooLarge(let size)?:
+            throw ConfigurationError(file: path, line: nil, key: nil, message: "the baseline is \(ByteCount(size)), too large to read")
+        case .bytes(let bytes)?:
+            return try Baseline.read(bytes, file: path)
+        }
     }
 
     /// The documents the rules read, without running the rules (for `tierlint fix`).

@@ -147,6 +147,10 @@ public struct LintResult: Sendable {
     public var checkedPaths: [String]
     public var tickets: Int
     public var definitionCounts: [DefinitionKind: Int]
+    /// Findings a baseline hid, and baseline entries of the checked files that no longer
+    /// match a finding.
+    public var baselined = 0
+    public var staleBaselineEntries = 0
 
     public var filesChecked: Int { checkedPaths.count }
 
@@ -160,6 +164,14 @@ public struct LintResult: Sendable {
     }
 
     public var agents: Int { definitionCounts[.agent] ?? 0 }
+
+    /// Hides the findings a baseline holds.
+    public mutating func apply(_ baseline: Baseline) {
+        let outcome = baseline.apply(to: findings, checkedPaths: Set(checkedPaths))
+        findings = outcome.kept
+        baselined += outcome.hidden
+        staleBaselineEntries += outcome.stale
+    }
 
     public func count(_ severity: Severity) -> Int {
         findings.count { $0.severity == severity }

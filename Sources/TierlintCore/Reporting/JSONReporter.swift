@@ -23,6 +23,7 @@ public struct JSONReporter: Reporter {
                 json.field("errors", result.count(.error))
                 json.field("warnings", result.count(.warning))
                 json.field("infos", result.count(.info))
+                json.field("baselined", result.baselined)
             }
             json.key("findings")
             json.array(result.findings) { Self.write($0, to: json) }

@@ -24,9 +24,15 @@ public struct TextReporter: Reporter {
             .map { (result.count($0.0), $0.1) }
             .filter { $0.0 > 0 }
             .map { plural($0.0, $0.1) }
-        guard !counts.isEmpty else { return paint.green("No problems") + " in \(checked)." }
+        var baseline = ""
+        if result.baselined > 0 { baseline += " \(plural(result.baselined, "finding")) in the baseline not shown." }
+        if result.staleBaselineEntries > 0 {
+            baseline += " \(plural(result.staleBaselineEntries, "baseline entry")) no longer \(result.staleBaselineEntries == 1 ? "matches" : "match")"
+                + " a finding; rewrite the baseline to drop \(result.staleBaselineEntries == 1 ? "it" : "them")."
+        }
+        guard !counts.isEmpty else { return paint.green("No problems") + " in \(checked)." + baseline }
         let affected = Set(result.findings.map(\.path)).count
-        return "Found \(counts.joined(separator: ", ")) in \(plural(affected, "file")); checked \(checked)."
+        return "Found \(counts.joined(separator: ", ")) in \(plural(affected, "file")); checked \(checked)." + baseline
     }
 
     private func contents(_ result: LintResult) -> String {
@@ -39,7 +45,12 @@ public struct TextReporter: Reporter {
 }
 
 func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+    guard count != 1 else { return "1 \(noun)" }
+    // "entry" becomes "entries"; "key" stays "keys".
+    if noun.hasSuffix("y"), let before = noun.dropLast().last, !"aeiou".contains(before) {
+        return "\(count) \(noun.dropLast())ies"
+    }
+    return "\(count) \(noun)s"
 }
 
 /// ANSI colours, or none.

@@ -235,7 +235,7 @@ private func severity(of rule: any Rule, _ configuration: String) throws -> Seve
 
     @Test(arguments: [
         ("agents:\n  paths: [a]\n  pathz: [b]\n", 3, "agents.pathz", "builtin-paths, commands, paths, require-model, skills, yaml-paths"),
-        ("models:\n  - name: x\n    tier: haiku\n    cost: 3\n", 4, "models[0].cost", "aliases, name, provider, tier"),
+        ("models:\n  - name: x\n    tier: haiku\n    cost: 3\n", 4, "models[0].cost", "aliases, name, price, provider, tier"),
         ("rules:\n  missing-model:\n    words: [x]\n", 3, "rules.missing-model.words", "severity"),
         ("rules:\n  distribution:\n    targets:\n      opus: {maximum: 20%}\n", 4, "rules.distribution.targets.opus.maximum", "max, min"),
         ("agents:\n  paths:\n    - {path: a, glob: b}\n", 3, "agents.paths[0].glob", "format, kind, path"),

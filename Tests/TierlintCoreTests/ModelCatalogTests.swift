@@ -260,7 +260,7 @@ import Testing
         let base = catalog
         let haiku = try #require(base.tier(named: "haiku"))
         let opus = try #require(base.tier(named: "opus"))
-        let extended = base.adding([(names: ["x-model"], tier: haiku), (names: ["x-model"], tier: opus)])
+        let extended = base.adding([(names: ["x-model"], tier: haiku, price: nil), (names: ["x-model"], tier: opus, price: nil)])
         #expect(extended.resolve("x-model") == .known(.init(name: "x-model", tier: opus)))
     }
 }

@@ -6,15 +6,27 @@ public struct ModelCatalog: Sendable {
     public struct Entry: Sendable, Equatable {
         public var name: String
         public var tier: Tier
+        /// The list price, when the catalog has one.
+        public var price: Price?
 
-        public init(name: String, tier: Tier) {
+        public init(name: String, tier: Tier, price: Price? = nil) {
             self.name = name
             self.tier = tier
+            self.price = price
+        }
+
+        /// The same model: a name and its tier. Its price is a fact about it, not its identity.
+        public static func == (lhs: Entry, rhs: Entry) -> Bool {
+            lhs.name == rhs.name && lhs.tier == rhs.tier
         }
     }
 
     /// The date the bundled catalog was last checked against the vendors' model lists.
     public let asOf: String
+    /// The date its prices were last checked.
+    public var pricesAsOf = ""
+    /// Each tier's price, used for a model the catalog has no price for (seed 001's table).
+    public var tierPrices: [String: Price] = [:]
     /// Tiers from cheapest to most capable.
     public let tiers: [Tier]
     private var entries: [String: Entry]
@@ -79,15 +91,20 @@ public struct ModelCatalog: Sendable {
     }
 
     /// A copy with entries added or replaced; a later entry for the same name wins.
-    public func adding(_ newEntries: [(names: [String], tier: Tier)]) -> ModelCatalog {
+    public func adding(_ newEntries: [(names: [String], tier: Tier, price: Price?)]) -> ModelCatalog {
         var copy = self
         for entry in newEntries {
             guard let primary = entry.names.first else { continue }
             for name in entry.names {
-                copy.entries[ModelName.key(name)] = Entry(name: primary, tier: entry.tier)
+                copy.entries[ModelName.key(name)] = Entry(name: primary, tier: entry.tier, price: entry.price)
             }
         }
         return copy
+    }
+
+    /// What a model costs: its own price, or else its tier's.
+    public func price(of entry: Entry) -> Price? {
+        entry.price ?? tierPrices[entry.tier.name]
     }
 
 }
@@ -106,6 +123,8 @@ extension ModelCatalog {
             throw ConfigurationError(file: file, line: nil, key: nil, message: "the catalog is empty")
         }
         var asOf = ""
+        var pricesAsOf = ""
+        var tierPrices: [String: Price] = [:]
         var tiers: [Tier] = []
         var aliasesByTier: [(String, [String])] = []
         var entries: [String: Entry] = [:]
@@ -119,14 +138,16 @@ extension ModelCatalog {
             return tier
         }
 
-        for (name, field) in try root.mapping(allowedKeys: ["as-of", "tiers", "models", "families"]) {
+        for (name, field) in try root.mapping(allowedKeys: ["as-of", "prices-as-of", "tiers", "models", "families"]) {
             switch name {
             case "as-of":
                 asOf = try field.string()
+            case "prices-as-of":
+                pricesAsOf = try field.string()
             case "tiers":
                 for (rank, tierField) in try field.sequence().enumerated() {
                     var values: [String: YAMLField] = [:]
-                    for (key, value) in try tierField.mapping(allowedKeys: ["name", "role", "relative-cost", "aliases", "summary"]) {
+                    for (key, value) in try tierField.mapping(allowedKeys: ["name", "role", "relative-cost", "aliases", "summary", "price"]) {
                         values[key] = value
                     }
                     guard let nameField = values["name"] else { throw tierField.error("a tier needs a name") }
@@ -138,12 +159,13 @@ extension ModelCatalog {
                         relativeCost: try values["relative-cost"]?.int(in: 1...1_000_000) ?? 1,
                         summary: try values["summary"]?.string() ?? ""))
                     aliasesByTier.append((tierName, try values["aliases"]?.strings() ?? []))
+                    if let price = values["price"] { tierPrices[tierName] = try Price.read(price) }
                 }
             case "models":
                 for modelField in try field.sequence() {
                     let model = try CatalogModelField(modelField, tier: tier)
                     for written in model.names {
-                        entries[ModelName.key(written)] = Entry(name: model.names[0], tier: model.tier)
+                        entries[ModelName.key(written)] = Entry(name: model.names[0], tier: model.tier, price: model.price)
                     }
                 }
             case "families":
@@ -168,7 +190,10 @@ extension ModelCatalog {
                 entries[ModelName.key(alias)] = Entry(name: alias, tier: tier)
             }
         }
-        return ModelCatalog(asOf: asOf, tiers: tiers, entries: entries, families: families)
+        var catalog = ModelCatalog(asOf: asOf, tiers: tiers, entries: entries, families: families)
+        catalog.pricesAsOf = pricesAsOf
+        catalog.tierPrices = tierPrices
+        return catalog
     }
 }
 
@@ -176,16 +201,19 @@ extension ModelCatalog {
 struct CatalogModelField {
     var names: [String]
     var tier: Tier
+    var price: Price?
 
     init(_ field: YAMLField, tier resolveTier: (YAMLField) throws -> Tier) throws {
         var name: String?
         var aliases: [String] = []
         var tier: Tier?
-        for (key, value) in try field.mapping(allowedKeys: ["name", "tier", "aliases", "provider"]) {
+        var price: Price?
+        for (key, value) in try field.mapping(allowedKeys: ["name", "tier", "aliases", "provider", "price"]) {
             switch key {
             case "name": name = try value.string()
             case "aliases": aliases = try value.strings()
             case "tier": tier = try resolveTier(value)
+            case "price": price = try Price.read(value)
             default: break
             }
         }
@@ -193,5 +221,6 @@ struct CatalogModelField {
         guard let tier else { throw field.error("model \"\(name)\" needs a tier") }
         self.names = [name] + aliases
         self.tier = tier
+        self.price = price
     }
 }

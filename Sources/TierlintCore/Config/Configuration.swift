@@ -86,7 +86,7 @@ public struct Configuration: Sendable {
     /// The catalog with this configuration's `models:` applied.
     public func catalog(from base: ModelCatalog) -> ModelCatalog {
         base.adding(models.compactMap { model in
-            base.tier(named: model.tier).map { (names: model.names, tier: $0) }
+            base.tier(named: model.tier).map { (names: model.names, tier: $0, price: model.price) }
         })
     }
 }
@@ -141,6 +141,7 @@ public struct PathIgnore: Sendable, Equatable {
 public struct ModelOverride: Sendable, Equatable {
     public var names: [String]
     public var tier: String
+    public var price: Price?
 }
 
 /// Which work is security work, and the tier it needs.

@@ -83,7 +83,7 @@ public enum ConfigurationLoader {
                         guard let tier = catalog.tier(named: name) else { throw unknownTier(name, tierField, catalog) }
                         return tier
                     }
-                    return ModelOverride(names: parsed.names, tier: parsed.tier.name)
+                    return ModelOverride(names: parsed.names, tier: parsed.tier.name, price: parsed.price)
                 }
             case "agents":
                 try loadAgents(field, into: &configuration)

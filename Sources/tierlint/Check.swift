@@ -67,26 +67,16 @@ struct Check: ParsableCommand {
         if let format, ReporterRegistry.reporter(named: format) == nil {
             throw ValidationError("unknown format \"\(format)\"; formats are \(ReporterRegistry.identifiers.joined(separator: ", "))")
         }
-        guard ["auto", "always", "never"].contains(color) else {
-            throw ValidationError("--color takes auto, always or never, not \"\(color)\"")
-        }
+        try CommandSetup.validateColor(color)
     }
 
     func run() throws {
-        if let directory {
-            guard FileManager.default.changeCurrentDirectoryPath(directory) else {
-                throw CommandFailure(message: "cannot change to the folder \(directory)")
-            }
-        }
-        let source = try makeSource()
-        var given: (file: String, content: SourceFile.Content)?
-        if let config {
-            guard let content = try? DiskFile.read(config, limit: LintRun.configurationLimit) else {
-                throw ConfigurationError(file: config, line: nil, key: nil, message: "the file cannot be read (does it exist?)")
-            }
-            given = (config, content)
-        }
-        let run = try LintRun(source: source, configuration: given)
+        try CommandSetup.changeDirectory(directory)
+        let source = try CommandSetup.source(staged: staged, revision: rev, since: since, paths: paths)
+        let given = try CommandSetup.policyFile(config)
+        var run = try LintRun(source: source, configuration: given)
+        let progress = ProgressLine.start(for: &run)
+        defer { progress?.stop() }
         if let writeBaseline {
             let result = try run.lint(baseline: .none)
             try ReportOutput.write(Baseline.render(result.findings, toolVersion: TierlintInfo.version), to: writeBaseline)
@@ -111,7 +101,7 @@ struct Check: ParsableCommand {
         let display = DisplayPaths(cwd: FileManager.default.currentDirectoryPath, root: source.root)
         let input = ReportInput(
             toolVersion: TierlintInfo.version, source: source.name, result: result,
-            displayPath: display.path(for:), color: output == nil && useColor, root: source.root)
+            displayPath: display.path(for:), color: output == nil && CommandSetup.useColor(color), root: source.root)
         var report = reporter.report(input)
         if quiet && isText {
             report = report.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\n")
@@ -126,26 +116,5 @@ struct Check: ParsableCommand {
     private var formatName: String {
         if let format { return format }
         return ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" ? GitHubReporter.identifier : TextReporter.identifier
-    }
-
-    private var useColor: Bool {
-        switch color {
-        case "always": return true
-        case "never": return false
-        default:
-            if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
-            if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
-            return isatty(STDOUT_FILENO) != 0
-        }
-    }
-
-    /// The index, a tree, the working tree, or outside git a plain folder; narrowed to PATHs.
-    private func makeSource() throws -> any FileSource {
-        guard staged || rev != nil || since != nil else { return try WorkingSource.make(paths: paths) }
-        let repository = try GitRepository.open()
-        let base: any FileSource = staged
-            ? try IndexSource(repository: repository)
-            : try TreeSource(repository: repository, revision: rev ?? "HEAD", since: since)
-        return try WorkingSource.narrow(base, to: paths)
     }
 }

@@ -27,17 +27,9 @@ struct Fix: ParsableCommand {
     var directory: String?
 
     func run() throws {
-        if let directory, !FileManager.default.changeCurrentDirectoryPath(directory) {
-            throw CommandFailure(message: "cannot change to the folder \(directory)")
-        }
+        try CommandSetup.changeDirectory(directory)
         let source = try WorkingSource.make(paths: paths)
-        var given: (file: String, content: SourceFile.Content)?
-        if let config {
-            guard let content = try? DiskFile.read(config, limit: LintRun.configurationLimit) else {
-                throw ConfigurationError(file: config, line: nil, key: nil, message: "the file cannot be read (does it exist?)")
-            }
-            given = (config, content)
-        }
+        let given = try CommandSetup.policyFile(config)
         let changes = try ModelFixer.plan(try LintRun(source: source, configuration: given))
         let display = DisplayPaths(cwd: FileManager.default.currentDirectoryPath, root: source.root)
         var output = ""

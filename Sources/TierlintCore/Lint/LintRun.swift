@@ -3,6 +3,8 @@
 public struct LintRun {
     public let source: any FileSource
     public let configuration: Configuration
+    /// Counts files as they are read and checked, when someone is watching.
+    public var progress: CheckProgress?
 
     /// The largest `.tierlint.yml` tierlint reads.
     public static let configurationLimit = 1 << 20
@@ -45,7 +47,9 @@ public struct LintRun {
 
     /// Checks the source; `rules` narrows the report to some rules (the rule tests report one).
     public func lint(rules: [any Rule] = RuleRegistry.all, baseline: BaselineChoice = .configured) throws -> LintResult {
-        var result = try Linter(configuration: configuration, rules: rules).lint(prepare())
+        var linter = Linter(configuration: configuration, rules: rules)
+        linter.progress = progress
+        var result = linter.lint(try prepare())
         switch baseline {
         case .given(let given): result.apply(given)
         case .configured: if let configured = try configuredBaseline() { result.apply(configured) }
@@ -70,6 +74,15 @@ public struct LintRun {
         }
     }
 
+    /// The audit of the source: every file, every finding the suppressions leave (a baseline
+    /// hides debt, and an audit is there to show it).
+    public func audit(toolVersion: String) throws -> AuditReport {
+        var linter = Linter(configuration: configuration)
+        linter.progress = progress
+        let (result, context) = linter.evaluate(try prepare())
+        return AuditReport.build(context: context, result: result, toolVersion: toolVersion, source: source.name)
+    }
+
     /// The documents the rules read, without running the rules (for `tierlint fix`).
     public func context() throws -> RuleContext {
         Linter(configuration: configuration).context(try prepare()).context
@@ -92,8 +105,10 @@ public struct LintRun {
         let roles = selection.roles
 
         let checked = toCheck.filter { roles[$0] != nil && links[$0] == nil }
+        progress?.expect(checked.count * 2)
         let files = try checked.compactMap { path in
-            try source.read(path, limit: configuration.maxFileSize).map { SourceFile(path: path, content: $0) }
+            defer { progress?.advance() }
+            return try source.read(path, limit: configuration.maxFileSize).map { SourceFile(path: path, content: $0) }
         }
         // When an agent changes, its agent set as a whole is judged, unchanged agents included;
         // a dispatch list is judged against every agent of the repository.

@@ -7,6 +7,8 @@ public struct Linter: Sendable {
     /// The rules whose findings are reported. Every rule runs even when only some are
     /// reported, so that a suppression is judged by every finding it may cover.
     public let reported: Set<String>
+    /// Counts each file as it is parsed.
+    public var progress: CheckProgress?
 
     /// `rules` are the rules to report; the rule tests report one.
     public init(configuration: Configuration, baseCatalog: ModelCatalog = .bundled, rules: [any Rule] = RuleRegistry.all) {
@@ -47,6 +49,11 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ input: Input) -> LintResult {
+        evaluate(input).result
+    }
+
+    /// The findings, and the documents they were found in (for the audit).
+    func evaluate(_ input: Input) -> (result: LintResult, context: RuleContext) {
         var (ruleContext, checkedPaths, suppressions) = context(input)
         func run(_ rule: any Rule) -> [Finding] {
             let severity = configuration.severity(of: rule.description) ?? rule.description.defaultSeverity
@@ -65,11 +72,12 @@ public struct Linter: Sendable {
         findings = outcome.kept + rules.filter(\.runsOnSuppressions).flatMap(run)
         findings = findings.filter { reported.contains($0.rule.slug) }
         findings.sort(by: Finding.reportOrder)
-        return LintResult(
+        let result = LintResult(
             findings: findings,
             checkedPaths: checkedPaths,
             tickets: ruleContext.backlogs.reduce(0) { $0 + $1.tickets.count },
             definitions: ruleContext.definitions)
+        return (result, ruleContext)
     }
 
     /// Reads the documents of a check into what the rules see.
@@ -84,7 +92,9 @@ public struct Linter: Sendable {
         var checkedPaths: [String] = []
 
         var suppressions: [Suppression] = []
+        let progress = self.progress
         let loaded = ParallelMap.map(files) { file -> (DocumentLoader.Loaded, [Suppression]) in
+            defer { progress?.advance() }
             guard let role = roles[file.path] else { return (.nothing, []) }
             guard case .bytes(let bytes) = file.content else { return (loader.load(file, role: role), []) }
             return (loader.load(file, role: role), SuppressionExtractor.extract(path: file.path, bytes: bytes, role: role))

@@ -67,6 +67,12 @@ final class JSONWriter {
         text += Self.number(value, digits: digits)
     }
 
+    /// A value written as it is (a number already formatted).
+    func raw(_ text: String) {
+        separateUnlessAfterKey()
+        self.text += text
+    }
+
     /// A string element of an array.
     func value(_ string: String) {
         separateUnlessAfterKey()

@@ -5,19 +5,7 @@ import CGit2
 extension GitRepository {
     /// The commit a revision names (a branch, tag, `HEAD~2`, a hash).
     func commitID(_ revision: String) throws -> git_oid {
-        var object: OpaquePointer?
-        do {
-            try check("git_revparse_single") { git_revparse_single(&object, pointer, revision) }
-        } catch let error as GitError {
-            throw GitError("\(revision) is not a revision in this repository (\(error.message))", call: error.call, code: error.code)
-        }
-        defer { git_object_free(object) }
-        var commit: OpaquePointer?
-        do {
-            try check("git_object_peel") { git_object_peel(&commit, object, GIT_OBJECT_COMMIT) }
-        } catch let error as GitError {
-            throw GitError("\(revision) does not name a commit (\(error.message))", call: error.call, code: error.code)
-        }
+        let commit = try object(revision, peeledTo: GIT_OBJECT_COMMIT, kind: "a commit")
         defer { git_object_free(commit) }
         return git_commit_id(commit).pointee
     }

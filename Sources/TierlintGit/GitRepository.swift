@@ -130,6 +130,11 @@ public final class GitRepository: @unchecked Sendable {
 
     /// The tree of a commit, tag or tree named as git names revisions (`HEAD`, `main~2`, a hash).
     public func tree(at revision: String) throws -> GitTree {
+        GitTree(pointer: try object(revision, peeledTo: GIT_OBJECT_TREE, kind: "a commit or a tree"))
+    }
+
+    /// The object a revision names, peeled to `type`; the caller frees it.
+    func object(_ revision: String, peeledTo type: git_object_t, kind: String) throws -> OpaquePointer {
         var object: OpaquePointer?
         do {
             try check("git_revparse_single") { git_revparse_single(&object, pointer, revision) }
@@ -137,14 +142,14 @@ public final class GitRepository: @unchecked Sendable {
             throw GitError("\(revision) is not a revision in this repository (\(error.message))", call: error.call, code: error.code)
         }
         defer { git_object_free(object) }
-        var treeObject: OpaquePointer?
+        var peeled: OpaquePointer?
         do {
-            try check("git_object_peel") { git_object_peel(&treeObject, object, GIT_OBJECT_TREE) }
+            try check("git_object_peel") { git_object_peel(&peeled, object, type) }
         } catch let error as GitError {
-            throw GitError("\(revision) does not name a commit or a tree (\(error.message))", call: error.call, code: error.code)
+            throw GitError("\(revision) does not name \(kind) (\(error.message))", call: error.call, code: error.code)
         }
-        guard let treeObject else { throw GitError("libgit2 returned no tree for \(revision)") }
-        return GitTree(pointer: treeObject)
+        guard let peeled else { throw GitError("libgit2 returned nothing for \(revision)") }
+        return peeled
     }
 
     /// Paths whose staged content differs from HEAD (added, modified, renamed, copied or

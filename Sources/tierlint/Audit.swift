@@ -32,11 +32,7 @@ struct Audit: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Colour: auto, always or never (auto honours NO_COLOR).", valueName: "when"))
     var color = "auto"
 
-    @Option(name: .long, help: ArgumentHelp("Read the policy from this file instead of the repository's .tierlint.yml.", valueName: "file"))
-    var config: String?
-
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in this folder.", valueName: "path"))
-    var directory: String?
+    @OptionGroup var policy: PolicyOptions
 
     func validate() throws {
         guard AuditRendererRegistry.renderer(named: format) != nil else {
@@ -47,9 +43,9 @@ struct Audit: ParsableCommand {
     }
 
     func run() throws {
-        try CommandSetup.changeDirectory(directory)
+        try CommandSetup.changeDirectory(policy.directory)
         let source = try CommandSetup.source(revision: rev, paths: paths)
-        var run = try LintRun(source: source, configuration: try CommandSetup.policyFile(config))
+        var run = try LintRun(source: source, configuration: try CommandSetup.policyFile(policy.config))
         let progress = ProgressLine.start(for: &run)
         let report: AuditReport
         do {

@@ -51,11 +51,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Colour: auto, always or never (auto honours NO_COLOR).", valueName: "when"))
     var color = "auto"
 
-    @Option(name: .long, help: ArgumentHelp("Read the policy from this file instead of the repository's .tierlint.yml.", valueName: "file"))
-    var config: String?
-
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in this folder.", valueName: "path"))
-    var directory: String?
+    @OptionGroup var policy: PolicyOptions
 
     @Flag(name: .long, help: "Print only findings, without the summary line.")
     var quiet = false
@@ -71,9 +67,9 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        try CommandSetup.changeDirectory(directory)
+        try CommandSetup.changeDirectory(policy.directory)
         let source = try CommandSetup.source(staged: staged, revision: rev, since: since, paths: paths)
-        let given = try CommandSetup.policyFile(config)
+        let given = try CommandSetup.policyFile(policy.config)
         var run = try LintRun(source: source, configuration: given)
         let progress = ProgressLine.start(for: &run)
         defer { progress?.stop() }

@@ -20,16 +20,12 @@ struct Fix: ParsableCommand {
     @Flag(name: .long, help: "Print the changes as a diff instead of writing them.")
     var dryRun = false
 
-    @Option(name: .long, help: ArgumentHelp("Read the policy from this file instead of the repository's .tierlint.yml.", valueName: "file"))
-    var config: String?
-
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in this folder.", valueName: "path"))
-    var directory: String?
+    @OptionGroup var policy: PolicyOptions
 
     func run() throws {
-        try CommandSetup.changeDirectory(directory)
+        try CommandSetup.changeDirectory(policy.directory)
         let source = try WorkingSource.make(paths: paths)
-        let given = try CommandSetup.policyFile(config)
+        let given = try CommandSetup.policyFile(policy.config)
         let changes = try ModelFixer.plan(try LintRun(source: source, configuration: given))
         let display = DisplayPaths(cwd: FileManager.default.currentDirectoryPath, root: source.root)
         var output = ""

@@ -2,17 +2,8 @@ import Foundation
 import Testing
 @testable import TierlintCore
 
-private let securityFinding = Finding(
-    rule: RuleIdentity(slug: "security-tier", code: "TL003"), severity: .error,
-    path: "docs/backlog.md", line: 5, column: 27,
-    message: "ticket 5.1 \"Implement OAuth login\" is security work (\"OAuth\") but is on sonnet; security and payment work needs opus or above",
-    subject: "ticket 5.1", suggestion: "opus")
-
-private let unknownFinding = Finding(
-    rule: RuleIdentity(slug: "unknown-model", code: "TL002"), severity: .warning,
-    path: ".claude/agents/review.md", line: 3, column: 8,
-    message: "agent review names unknown model \"gpt-9\"; if it is a new model, add it to `models:` in .tierlint.yml with its tier",
-    subject: "agent review")
+private let securityFinding = ReportFixtures.security
+private let unknownFinding = ReportFixtures.unknown
 
 private let noteFinding = Finding(
     rule: RuleIdentity(slug: "distribution", code: "TL004"), severity: .info,

@@ -191,21 +191,9 @@ public struct AuditHTMLRenderer: AuditRenderer {
         return svg + "</svg>"
     }
 
+    /// Text for an element or an attribute: the XML escaping, which HTML reads the same way.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case _ where (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0xFFFE...0xFFFF).contains(scalar.value):
-                result += "\u{FFFD}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        XMLEscaping.escaped(text)
     }
 
     static let style = """

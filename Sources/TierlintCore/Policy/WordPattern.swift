@@ -74,12 +74,31 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
+    /// Whether the pattern matches anywhere, a lone word too: enough to doubt what a longer
+    /// text is about, never to say what it is.
+    func occurs(in words: [String]) -> Bool {
+        guard isLoneWord else { return firstMatch(in: words) != nil }
+        return words.indices.contains { matches(words, at: $0) }
+    }
+
+    /// The start of a match that takes in the last word, or `nil`: in a compound name such as
+    /// `docs-architect` the last word is the head (an architect, of docs).
+    func matchThroughLastWord(in words: [String]) -> Int? {
+        guard !words.isEmpty else { return nil }
+        let starts = anchored ? [0] : elements.count == 1 ? [words.count - 1] : Array(words.indices)
+        return starts.first { ends(words, from: $0).contains(words.count) }
+    }
+
     /// Whether the pattern is one word that is not anchored: too weak for long text.
     var isLoneWord: Bool { !anchored && elements.count == 1 }
 
-    /// Whether the pattern matches starting exactly at `start`: the set of positions reachable
-    /// after each element is carried forward, never more than the word count.
     private func matches(_ words: [String], at start: Int) -> Bool {
+        !ends(words, from: start).isEmpty
+    }
+
+    /// Where the matches starting exactly at `start` end: the set of positions reachable after
+    /// each element is carried forward, never more than the word count.
+    private func ends(_ words: [String], from start: Int) -> Set<Int> {
         var positions: Set<Int> = [start]
         for element in elements {
             var next = Set<Int>()
@@ -94,10 +113,10 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
                     if forms.contains(word) || stems.contains(where: { word.hasPrefix($0) }) { next.insert(position + 1) }
                 }
             }
-            if next.isEmpty { return false }
+            if next.isEmpty { return [] }
             positions = next
         }
-        return true
+        return positions
     }
 
     /// The words of free text as patterns see them: lowercased, split at punctuation and at

@@ -1,0 +1,46 @@
+import Testing
+import TierlintCore
+
+/// Which kind of work a title or an agent is, under the default preset (finops): the
+/// patterns must not call reasoning work cheap, nor miss the cheap work the seeds name.
+@Suite struct TaskPatternTests {
+    func tierFindings(_ path: String, _ text: String) throws -> [String] {
+        try lint(path, text, rules: [OverkillRule(), UnderpoweredRule()]).map { "\($0.rule.code) \($0.message)" }
+    }
+
+    func agent(_ name: String, _ description: String, _ model: String) -> String {
+        "---\nname: \(name)\ndescription: \(description)\nmodel: \(model)\n---\nBody.\n"
+    }
+
+    /// The last word of a name is its head: a planner of migrations plans.
+    @Test(arguments: [
+        ("docs-architect", "Creates comprehensive technical documentation from codebases, analyzing architecture."),
+        ("migration-planner", "Plans complex zero-downtime database migrations."),
+        ("database-migration", "Use for database migrations with zero downtime across sharded clusters.<example>user: add a column</example>"),
+        ("config-architect", "Lays out configuration for large services."),
+        ("config-doctor", "Diagnoses why a service's configuration misbehaves."),
+        ("seed-data-designer", "Works out realistic seed data sets."),
+        ("component-architect", "Lays out component libraries and their APIs."),
+    ])
+    func anAgentNamedForAReasoningRoleIsNotOverkillOnOpus(name: String, description: String) throws {
+        #expect(try tierFindings(".claude/agents/\(name).md", agent(name, description, "opus")).isEmpty)
+    }
+
+    @Test func anAgentNamedForCheapWorkIsStillOverkillOnOpus() throws {
+        let found = try tierFindings(".claude/agents/seed-data.md", agent("seed-data", "Generates sample data.", "opus"))
+        #expect(found.count == 1 && found[0].contains("\"Create seed data\""), "\(found)")
+        // The role outranks the cheap head only when it is more demanding.
+        let writer = try tierFindings(".claude/agents/db-migrations.md", agent("db-migrations", "Writes migrations from a finished schema.", "opus"))
+        #expect(writer.count == 1 && writer[0].contains("\"Create [table] migration\""), "\(writer)")
+    }
+
+    @Test func aMoreDemandingPatternLaterInATitleOutranksACheapNoun() throws {
+        let backlog = """
+            | # | Ticket | Model |
+            |---|--------|-------|
+            | 1 | Add config validation with schema inference and business logic | sonnet |
+            | 2 | Write tests for the order state machine | sonnet |
+            """
+        #expect(try tierFindings("docs/backlog.md", backlog).isEmpty)
+    }
+}

@@ -43,4 +43,31 @@ import TierlintCore
             """
         #expect(try tierFindings("docs/backlog.md", backlog).isEmpty)
     }
+
+    /// A table, column or index is schema work only in a migration, schema or DDL context.
+    @Test(arguments: [
+        "Create pricing table component", "Add sortable data table to admin dashboard", "Add column sorting to orders grid",
+        "Add search index for products", "Add config validation with schema inference and business logic",
+    ])
+    func uiTablesAndSearchIndexesAreNoMigrationOnSonnet(title: String) throws {
+        #expect(try tierFindings("docs/backlog.md", "| # | Ticket | Model |\n|---|---|---|\n| 1 | \(title) | sonnet |\n").isEmpty)
+    }
+
+    @Test(arguments: [
+        "Create sessions table", "Add email column to users table", "Write users table migration", "Add index on orders table",
+        "Alter table sessions add column expires_at", "Drop legacy tables", "Add schema migration for carts",
+    ])
+    func schemaWorkIsAMigration(title: String) throws {
+        let found = try tierFindings("docs/backlog.md", "| # | Ticket | Model |\n|---|---|---|\n| 1 | \(title) | sonnet |\n")
+        #expect(found.count == 1 && found[0].contains("\"Create [table] migration\""), "\(found)")
+    }
+
+    /// Seed 002: writing ADRs is reasoning-tier work, under finops and containment alike.
+    @Test(arguments: ["finops", "containment"])
+    func architectureDecisionRecordsAreDesignWork(preset: String) throws {
+        let backlog = "| # | Ticket | Model |\n|---|---|---|\n| 1 | Document architecture decisions (ADR) for event bus | opus |\n"
+        #expect(try lint("docs/backlog.md", backlog, configuration: "preset: \(preset)\n", rules: [OverkillRule()]).isEmpty)
+        let onHaiku = backlog.replacing("| opus |", with: "| haiku |")
+        #expect(try lint("docs/backlog.md", onHaiku, configuration: "preset: \(preset)\n", rules: [UnderpoweredRule()]).count == 1)
+    }
 }

@@ -7,7 +7,9 @@ import TierlintMarkdown
 /// - `a|b` matches either;
 /// - a lone `*` skips up to four words;
 /// - a leading `^` anchors the pattern to the first word: `^design` is design work, while
-///   "implements features from a design" is not.
+///   "implements features from a design" is not;
+/// - a trailing `$` anchors it to the last word: `create * table$` is "Create sessions table",
+///   not "Create pricing table component".
 ///
 /// Matching ignores case, punctuation and camel case (`SessionService` is `session service`),
 /// and costs O(words × elements × 4): patterns come from config and must never backtrack.
@@ -22,6 +24,8 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
     let elements: [Element]
     /// Matches only at the first word.
     let anchored: Bool
+    /// Matches only through the last word.
+    let anchoredAtEnd: Bool
     /// How many word elements the pattern has: a longer pattern is a more specific one.
     let specificity: Int
 
@@ -32,6 +36,8 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
         var body = Substring(text.lowercased().trimmingSpaces())
         anchored = body.hasPrefix("^")
         if anchored { body = body.dropFirst() }
+        anchoredAtEnd = body.hasSuffix("$")
+        if anchoredAtEnd { body = body.dropLast() }
         for part in body.split(separator: " ", omittingEmptySubsequences: true) {
             if part == "*" {
                 if elements.last != .gap, !elements.isEmpty { elements.append(.gap) }
@@ -90,10 +96,11 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether the pattern is one word that is not anchored: too weak for long text.
-    var isLoneWord: Bool { !anchored && elements.count == 1 }
+    var isLoneWord: Bool { !anchored && !anchoredAtEnd && elements.count == 1 }
 
     private func matches(_ words: [String], at start: Int) -> Bool {
-        !ends(words, from: start).isEmpty
+        let ends = ends(words, from: start)
+        return anchoredAtEnd ? ends.contains(words.count) : !ends.isEmpty
     }
 
     /// Where the matches starting exactly at `start` end: the set of positions reachable after

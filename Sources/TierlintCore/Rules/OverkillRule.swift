@@ -88,6 +88,9 @@ public struct OverkillRule: Rule {
                 | # | Ticket | Model |
                 |---|--------|-------|
                 | 1 | Add config validation with schema inference and business logic | sonnet |
+                | 2 | Create pricing table component | sonnet |
+                | 3 | Add column sorting to orders grid | sonnet |
+                | 4 | Document architecture decisions (ADR) for event bus | opus |
                 """),
         ])
 

@@ -70,4 +70,29 @@ import TierlintCore
         let onHaiku = backlog.replacing("| opus |", with: "| haiku |")
         #expect(try lint("docs/backlog.md", onHaiku, configuration: "preset: \(preset)\n", rules: [UnderpoweredRule()]).count == 1)
     }
+
+    /// Seed 001's Opus lane: complex refactoring decisions.
+    @Test(arguments: [
+        "Multi-file refactor of the reports module", "Complex refactoring of session handling",
+        "Refactor error handling across services", "Major reporting module refactor",
+    ])
+    func complexRefactoringNeedsOpus(title: String) throws {
+        let found = try tierFindings("docs/backlog.md", "| # | Ticket | Model |\n|---|---|---|\n| 1 | \(title) | sonnet |\n")
+        #expect(found.count == 1 && found[0].contains("TL007") && found[0].contains("\"Complex refactoring\""), "\(found)")
+        let simple = "| # | Ticket | Model |\n|---|---|---|\n| 1 | Refactor the login form | sonnet |\n"
+        #expect(try tierFindings("docs/backlog.md", simple).isEmpty)
+    }
+
+    /// Seed 000 puts documentation on haiku and 001 on sonnet; seed 001 runs tests on haiku.
+    @Test(arguments: [
+        ("api-documenter", "Writes OpenAPI specs and developer guides.", "Documentation"),
+        ("docs-writer", "Keeps the user guide current.", "Documentation"),
+        ("technical-writer", "Writes tutorials.", "Documentation"),
+        ("test-runner", "Run tests and analyze results.", "Run tests"),
+    ])
+    func docsWritersAndTestRunnersAreOverkillOnOpus(name: String, description: String, pattern: String) throws {
+        let found = try tierFindings(".claude/agents/\(name).md", agent(name, description, "opus"))
+        #expect(found.count == 1 && found[0].contains("TL006") && found[0].contains("\"\(pattern)\""), "\(found)")
+        #expect(try tierFindings(".claude/agents/\(name).md", agent(name, description, "haiku")).isEmpty)
+    }
 }

@@ -42,6 +42,10 @@ public struct OverkillRule: Rule {
                 model: ↓opus
                 ---
                 """),
+            Example(files: [
+                (".claude/agents/api-documenter.md", "---\nname: api-documenter\ndescription: Writes OpenAPI specs and guides.\nmodel: ↓opus\n---\n"),
+                (".claude/agents/test-runner.md", "---\nname: test-runner\ndescription: Run tests and analyze results.\nmodel: ↓opus\n---\n"),
+            ]),
         ],
         nonTriggeringExamples: [
             Example("docs/backlog.md", """

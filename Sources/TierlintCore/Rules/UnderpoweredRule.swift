@@ -34,6 +34,7 @@ public struct UnderpoweredRule: Rule {
                 | 3.1 | Design notification architecture | ↓sonnet |
                 | 3.2 | Implement order state machine | ↓haiku |
                 | 3.3 | Implement NotificationService | ↓haiku |
+                | 3.4 | Multi-file refactor of the reports module | ↓sonnet |
                 """),
             Example(".claude/agents/architect.md", """
                 ---

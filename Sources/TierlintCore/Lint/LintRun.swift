@@ -101,6 +101,15 @@ public struct LintRun {
                 contextDocuments.append(SourceFile(path: path, content: .bytes(bytes)))
             }
         }
+        // ... and so may the dispatch lists that send it work: read those that name it.
+        if !changedNames.isEmpty {
+            let inContext = Set(context.map(\.path))
+            for path in allPaths where roles[path] == .yamlAgents && !reported.contains(path) && !inContext.contains(path) {
+                guard case .bytes(let bytes)? = try source.read(path, limit: configuration.maxFileSize),
+                      changedNames.contains(where: { DocumentLoader.containsIgnoringCase(bytes, $0) }) else { continue }
+                context.append(SourceFile(path: path, content: .bytes(bytes)))
+            }
+        }
         let linkNotes = toCheck.sorted().compactMap { path in links[path].flatMap { linkNote(path, target: $0, roles: roles) } }
         return Linter.Input(
             files: files, roles: roles, context: context,

@@ -75,4 +75,35 @@ import Testing
         let entries = (0..<20_000).map { "\($0) haiku" }.joined(separator: " | ")
         #expect(try mismatches("Distribution: " + entries).count <= DistributionStatement.maximumEntries)
     }
+
+    /// A sprint split into subsections states one distribution after its last table: it is
+    /// true of the sprint, not of the last subsection, and judged against the sprint when wrong.
+    @Test func aStatementAfterSubsectionsSpeaksForTheSprint() throws {
+        let sprint = """
+            ## Sprint 2
+
+            ### Backend
+
+            | # | Ticket | Model |
+            |---|--------|-------|
+            | 1 | Create users table | haiku |
+
+            ### Frontend
+
+            | # | Ticket | Model |
+            |---|--------|-------|
+            | 2 | Build UserCard component | sonnet |
+            | 3 | Build UserList component | sonnet |
+            | 4 | Build UserPage component | sonnet |
+
+            """
+        let rule = [DistributionMismatchRule()]
+        #expect(try lint("docs/backlog.md", sprint + "Distribution: 1 haiku (25%) | 3 sonnet (75%)\n", rules: rule).isEmpty)
+        #expect(try lint("docs/backlog.md", sprint + "Distribution: 0 haiku | 3 sonnet\n", rules: rule).isEmpty)
+        let wrong = try lint("docs/backlog.md", sprint + "Distribution: 2 haiku | 2 sonnet\n", rules: rule)
+        #expect(wrong.map(\.message) == [
+            "the distribution states 2 haiku, but the tables under \"Sprint 2\" have 1 of their 4 tickets (25%) on haiku",
+            "the distribution states 2 sonnet, but the tables under \"Sprint 2\" have 3 of their 4 tickets (75%) on sonnet",
+        ])
+    }
 }

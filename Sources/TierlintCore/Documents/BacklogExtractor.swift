@@ -24,6 +24,8 @@ struct BacklogExtractor {
 
     func extract(path: String, document: MarkdownDocument, isNamedBacklog: Bool) -> Backlog? {
         var section: MarkdownHeading?
+        // The headings above, outermost first: a `###` under a `##` is part of it.
+        var headings: [MarkdownHeading] = []
         var tables: [BacklogTable] = []
         // Paragraphs belong to the backlog table just above them, until a heading or another table.
         var collectingNotes = false
@@ -31,10 +33,13 @@ struct BacklogExtractor {
             switch block {
             case .heading(let heading):
                 section = heading
+                while let last = headings.last, last.level >= heading.level { headings.removeLast() }
+                headings.append(heading)
                 collectingNotes = false
             case .table(let table):
                 collectingNotes = false
-                if let backlogTable = backlogTable(table, path: path, section: section, isNamedBacklog: isNamedBacklog) {
+                if var backlogTable = backlogTable(table, path: path, section: section, isNamedBacklog: isNamedBacklog) {
+                    backlogTable.headings = headings
                     tables.append(backlogTable)
                     collectingNotes = true
                 }

@@ -15,6 +15,12 @@ public struct DistributionStatement: Sendable {
 
     public var entries: [Entry]
 
+    /// The number of tickets the statement adds up to, when it gives a count for every tier.
+    public var statedTotal: Int? {
+        guard !entries.isEmpty, entries.allSatisfy({ $0.count != nil }) else { return nil }
+        return entries.reduce(0) { $0 + $1.count! }
+    }
+
     /// A statement never has more entries than this; longer lines are not statements.
     static let maximumEntries = 16
 

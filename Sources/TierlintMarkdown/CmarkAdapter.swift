@@ -71,11 +71,14 @@ private struct BlockReader {
                 skipChildren(of: node, iterator)
             case "paragraph":
                 let line = Int(cmark_node_get_start_line(node))
+                let endLine = max(line, Int(cmark_node_get_end_line(node)))
+                let lines = (line...min(endLine, line + MarkdownParagraph.maximumSourceLines - 1)).map(source.text(ofLine:))
                 blocks.append(.paragraph(MarkdownParagraph(
                     text: InlineText.of(node),
                     line: line,
-                    endLine: Int(cmark_node_get_end_line(node)),
-                    source: source.text(ofLine: line))))
+                    endLine: endLine,
+                    source: lines[0],
+                    sourceLines: lines)))
                 skipChildren(of: node, iterator)
             case "html_block":
                 // cmark leaves the end of some HTML blocks (comments) unset; count it from the text.

@@ -99,7 +99,13 @@ struct BacklogExtractor {
             if let first = cells.first, first.text.lowercased().hasPrefix("distribution") {
                 let rest = cells.dropFirst().map(\.text).filter { !$0.isEmpty }.joined(separator: " | ")
                 let text = first.text.contains(":") ? [first.text, rest].joined(separator: " | ") : "Distribution: \(rest)"
-                rowNotes.append(MarkdownParagraph(text: text, line: row.line, endLine: row.line, source: text))
+                // Each cell's text where the row has it, so findings point into the right cell.
+                var source = ""
+                for cell in cells {
+                    guard let column = cell.column else { continue }
+                    source += String(repeating: " ", count: max(column - 1 - source.unicodeScalars.count, 1)) + cell.text
+                }
+                rowNotes.append(MarkdownParagraph(text: text, line: row.line, endLine: row.line, source: source))
                 continue
             }
             if let titleColumn, titleColumn < cells.count, cells[modelColumn].text.isEmpty,

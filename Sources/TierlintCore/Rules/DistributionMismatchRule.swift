@@ -98,9 +98,9 @@ public struct DistributionMismatchRule: Rule {
         for backlog in context.backlogs {
             for (index, table) in backlog.tables.enumerated() {
                 let scopes = BacklogSection.scopes(endingAt: index, of: backlog)
-                for (note, statement) in statements(in: table.notes, catalog: context.catalog) {
+                for (statement, positions) in statements(in: table.notes, catalog: context.catalog) {
                     // True of the table, or of the tables under a heading above it: accepted.
-                    let judged = scopes.map { compare(statement, with: $0, note: note, path: backlog.path) }
+                    let judged = scopes.map { compare(statement, positions: positions, with: $0, path: backlog.path) }
                     guard !judged.contains(where: \.isEmpty) else { continue }
                     // Otherwise judged against the scope whose size it states, else the table.
                     let stated = statement.statedTotal
@@ -123,31 +123,61 @@ public struct DistributionMismatchRule: Rule {
         return findings
     }
 
-    /// The statements among a table's notes; a line "Distribution:" with nothing after it is
-    /// read together with the list that follows it.
-    private func statements(in notes: [MarkdownParagraph], catalog: ModelCatalog) -> [(MarkdownParagraph, DistributionStatement)] {
-        var found: [(MarkdownParagraph, DistributionStatement)] = []
+    /// The statements among a table's notes, with where each entry is written; a line
+    /// "Distribution:" with nothing after it is read together with the list that follows it.
+    private func statements(
+        in notes: [MarkdownParagraph], catalog: ModelCatalog
+    ) -> [(DistributionStatement, positions: [(line: Int, column: Int)])] {
+        var found: [(DistributionStatement, [(line: Int, column: Int)])] = []
         for (index, note) in notes.enumerated() {
             let (statement, hasKeyword) = DistributionStatement.parse(note.text, catalog: catalog)
             if let statement {
-                found.append((note, statement))
+                found.append((statement, positions(of: statement.entries, in: [(note, statement.entries.count)], afterKeyword: true)))
             } else if hasKeyword {
                 var entries: [DistributionStatement.Entry] = []
-                var anchor = note
+                var items: [(MarkdownParagraph, Int)] = []
                 for item in notes.dropFirst(index + 1).prefix(DistributionStatement.maximumEntries) {
                     let itemEntries = DistributionStatement.entries(in: item.text, catalog: catalog)
                     guard !itemEntries.isEmpty else { break }
-                    if entries.isEmpty { anchor = item }
                     entries += itemEntries
+                    items.append((item, itemEntries.count))
                 }
-                if !entries.isEmpty { found.append((anchor, DistributionStatement(entries: entries))) }
+                if !entries.isEmpty {
+                    found.append((DistributionStatement(entries: entries), positions(of: entries, in: items, afterKeyword: false)))
+                }
             }
         }
         return found
     }
 
+    /// Where each entry is written: its anchor, looked for in the paragraph it came from, after
+    /// the entry before it (so "2 haiku | 2 sonnet" points at each 2), and after the keyword's
+    /// colon. A statement may go on over several lines.
+    private func positions(
+        of entries: [DistributionStatement.Entry], in paragraphs: [(MarkdownParagraph, count: Int)], afterKeyword: Bool
+    ) -> [(line: Int, column: Int)] {
+        var result: [(line: Int, column: Int)] = []
+        var remaining = entries[...]
+        for (paragraph, count) in paragraphs {
+            var cursor: (line: Int, column: Int)?
+            if afterKeyword, let word = paragraph.position(of: "distribution", ignoringCase: true) {
+                cursor = (word.line, word.column + 12)
+                if let colon = paragraph.position(of: ":", from: cursor) { cursor = (colon.line, colon.column + 1) }
+            }
+            for entry in remaining.prefix(count) {
+                let position = paragraph.position(of: entry.anchor, from: cursor) ?? (paragraph.line, paragraph.column(of: entry.anchor))
+                result.append(position)
+                cursor = (position.line, position.column + entry.anchor.unicodeScalars.count)
+            }
+            remaining = remaining.dropFirst(count)
+        }
+        return result
+    }
+
     /// The findings for a statement about `scope`'s tickets: none when it is true of them.
-    private func compare(_ statement: DistributionStatement, with scope: BacklogSection, note: MarkdownParagraph, path: String) -> [Finding] {
+    private func compare(
+        _ statement: DistributionStatement, positions: [(line: Int, column: Int)], with scope: BacklogSection, path: String
+    ) -> [Finding] {
         let tickets = scope.tickets
         let total = tickets.count
         guard total > 0 else { return [] }
@@ -155,7 +185,7 @@ public struct DistributionMismatchRule: Rule {
         let sectionName = scope.name ?? scope.tables[0].section
         let subject = "distribution of " + (sectionName.map { "section \"\($0.truncated(to: 60))\"" } ?? "table")
         var findings: [Finding] = []
-        for entry in statement.entries {
+        for (entry, position) in zip(statement.entries, positions) {
             let actual = tickets.count { $0.model.effectiveTier == entry.tier }
             let actualPercent = Double(actual) * 100 / Double(total)
             let countWrong = entry.count.map { $0 != actual } ?? false
@@ -166,10 +196,9 @@ public struct DistributionMismatchRule: Rule {
             case (let count?, nil): "\(count) \(entry.tier.name)"
             default: "\(Self.format(entry.percent ?? 0))% \(entry.tier.name)"
             }
-            let column = note.column(of: entry.anchor)
             findings.append(Finding(
                 rule: description.identity, severity: description.defaultSeverity, path: path,
-                line: note.line, column: column,
+                line: position.line, column: position.column,
                 message: "the distribution states \(stated), but \(what) \(scope.name == nil ? "has" : "have") \(actual) of "
                     + "\(scope.name == nil ? "its" : "their") \(total) tickets (\(Self.format(actualPercent))%) on \(entry.tier.name)",
                 subject: subject,

@@ -75,4 +75,34 @@ import TierlintCore
         // opus → haiku goes down; the note in on_failure names no model.
         #expect(try escalationFindings("agents.yml", agents).map { $0.prefix(4) } == ["4:14"])
     }
+
+    /// An agents file's entry with a role or description is an agent even without a model,
+    /// and is told so in the words of a YAML file; other mappings are not agents.
+    @Test func anAgentMapEntryWithoutAModelIsAMissingModel() throws {
+        let agents = """
+            style-enforcer:
+              role: Enforce code style
+              description: Checks code against the style guide.
+            architect: {model: TBD, role: Make architectural decisions}
+            settings: {retries: 3, timeout: 30s}
+            cost-analysis:
+              period: "2026-03-01 to 2026-03-16"
+              summary: {total_cost: "$21.22"}
+            """
+        let findings = try lint("config/agents.yml", agents, rules: [MissingModelRule()])
+        #expect(findings.map(\.message) == [
+            "agent style-enforcer has no `model` in its entry in agents.yml; add `model:` with haiku, sonnet, opus",
+            "agent architect has the placeholder \"TBD\" for `model` in its entry in agents.yml; set `model` to haiku, sonnet, opus",
+        ])
+        // In a dispatch file, a described mapping is no agent: only entries with a model are read.
+        let dispatch = "nightly:\n  description: Runs at night\n  schedule: \"0 2 * * *\"\n"
+        #expect(try lint("orchestrator/dispatch.yml", dispatch).isEmpty)
+    }
+
+    @Test func aPlaceholderModelInFrontmatterIsNamedAsSuch() throws {
+        let findings = try lint(".claude/agents/helper.md", "---\nname: helper\nmodel: TBD\n---\n", rules: [MissingModelRule()])
+        #expect(findings.map(\.message) == [
+            "agent helper has the placeholder \"TBD\" for `model` in its frontmatter; set `model` to haiku, sonnet, opus or inherit",
+        ])
+    }
 }

@@ -60,7 +60,7 @@ extension YAMLAgentFile {
         var file = YAMLAgentFile(path: path)
         guard let root else { return (file, nil) }
         let reader = Reader(path: path, catalog: catalog, missingValues: missingValues)
-        reader.read(root, name: nil, keyLine: 1, depth: 0, into: &file)
+        reader.read(root, name: nil, keyLine: 1, depth: 0, agentsHere: false, into: &file)
         return (file, nil)
     }
 
@@ -82,12 +82,28 @@ extension YAMLAgentFile {
         /// Keys that say when a stage runs.
         static let conditionKeys = ["condition", "if", "when", "trigger", "run-if", "run_if"]
 
+        /// Keys that only an agent's entry has: without a `model`, they still make it an agent.
+        static let agentKeys: Set<String> = ["role", "description", "instructions", "prompt", "system_prompt", "system-prompt", "tools"]
+
+        /// Whether the file holds agents at its top level: `agents.yml`, `team.agents.yaml`.
+        var isAgentsFile: Bool {
+            let file = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+            return ["agents.yml", "agents.yaml"].contains(file) || file.hasSuffix(".agents.yml") || file.hasSuffix(".agents.yaml")
+        }
+
         /// `keyLine` is the line of the key `node` is the value of: where an agent or a
-        /// pipeline is named.
-        func read(_ node: Node, name: String?, keyLine: Int, depth: Int, into file: inout YAMLAgentFile) {
+        /// pipeline is named. `agentsHere` says the mapping's entries are agents when they look
+        /// like one (the top level of an agents file, or a group named `agents:`).
+        func read(_ node: Node, name: String?, keyLine: Int, depth: Int, agentsHere: Bool, into file: inout YAMLAgentFile) {
             guard depth < 3 else { return }
             switch node {
             case .mapping(let mapping):
+                if let name, agentsHere, !mapping.keys.contains(where: { $0.string == "model" }), isAgentEntry(mapping) {
+                    let agent = agent(name, mapping, line: keyLine)
+                    file.agents.append(agent)
+                    file.pipelines += escalations(of: agent, mapping)
+                    return
+                }
                 if let name, mapping.keys.contains(where: { $0.string == "model" }) {
                     if mapping.keys.contains(where: { $0.string == "task" }) {
                         file.tasks.append(task(mapping, line: keyLine))
@@ -102,7 +118,7 @@ extension YAMLAgentFile {
                 if let name, let (key, list) = stageList(mapping) {
                     file.pipelines.append(pipeline(name, list, line: keyLine, isEscalationList: false))
                     for (otherKey, value) in mapping where otherKey.string != key {
-                        read(value, name: otherKey.string, keyLine: line(otherKey), depth: depth + 1, into: &file)
+                        read(value, name: otherKey.string, keyLine: line(otherKey), depth: depth + 1, agentsHere: false, into: &file)
                     }
                     return
                 }
@@ -114,8 +130,10 @@ extension YAMLAgentFile {
                     file.pipelines.append(Pipeline(path: path, name: name, line: keyLine, stages: stages, isEscalationList: false))
                     return
                 }
+                // An agents file's top level, and a group such as `agents:`, hold agents.
+                let holdsAgents = name.map { Self.groupNames.contains($0.lowercased()) } ?? isAgentsFile
                 for (key, value) in mapping {
-                    read(value, name: key.string, keyLine: line(key), depth: depth + 1, into: &file)
+                    read(value, name: key.string, keyLine: line(key), depth: depth + 1, agentsHere: holdsAgents, into: &file)
                 }
             case .sequence(let sequence):
                 let lowered = name?.lowercased() ?? ""
@@ -142,14 +160,24 @@ extension YAMLAgentFile {
         /// A group of agents rather than a pipeline: named so, or its entries read as agents
         /// (a role, a description, instructions) and none as a stage (a task, a condition).
         private func isGroupOfAgents(_ name: String, _ mapping: Node.Mapping) -> Bool {
-            if ["agents", "subagents", "team", "workers"].contains(name.lowercased()) { return true }
+            if Self.groupNames.contains(name.lowercased()) { return true }
             let entries = mapping.values.compactMap { node -> Node.Mapping? in
                 if case .mapping(let entry) = node { entry } else { nil }
             }
             let stageKeys: Set<String> = Set(["task", "agent"] + Self.conditionKeys)
-            let agentKeys: Set<String> = ["role", "description", "instructions", "prompt", "system_prompt", "tools"]
             let keys = entries.map { Set($0.keys.compactMap(\.string)) }
-            return !keys.contains { !$0.isDisjoint(with: stageKeys) } && keys.contains { !$0.isDisjoint(with: agentKeys) }
+            return !keys.contains { !$0.isDisjoint(with: stageKeys) } && keys.contains { !$0.isDisjoint(with: Self.agentKeys) }
+        }
+
+        /// Names of a mapping that groups agents.
+        static let groupNames: Set<String> = ["agents", "subagents", "team", "workers"]
+
+        /// An agent's entry without a `model`: it has what only agents have (a role, a
+        /// description, instructions, a prompt, tools) and nothing a stage or a task has.
+        private func isAgentEntry(_ mapping: Node.Mapping) -> Bool {
+            let keys = Set(mapping.keys.compactMap { $0.string?.lowercased() })
+            let stageKeys: Set<String> = Set(["task", "agent"] + Self.conditionKeys).union(Self.stageListKeys)
+            return !keys.isDisjoint(with: Self.agentKeys) && keys.isDisjoint(with: stageKeys)
         }
 
         /// The first key of `mapping` that holds a list of stages with models.
@@ -221,7 +249,10 @@ extension YAMLAgentFile {
         private func model(_ mapping: Node.Mapping, fallbackLine: Int) -> ModelAssignment {
             guard let node = value(mapping, "model") else { return ModelAssignment(state: .missing, line: fallbackLine, column: 1) }
             if case .scalar(let scalar) = node {
-                if scalar.string.trimmingSpaces().isEmpty { return ModelAssignment(state: .missing, line: line(node), column: 1) }
+                // `model:`, `model: ~`, `model: null`: empty, not a model named "null".
+                if scalar.string.trimmingSpaces().isEmpty || (scalar.style == .plain && node.null != nil) {
+                    return ModelAssignment(state: .missing, line: line(node), column: 1)
+                }
                 return ModelAssignment.parse(scalar.string, line: line(node), column: column(node), catalog: catalog, missingValues: missingValues)
             }
             return ModelAssignment(
@@ -236,6 +267,7 @@ extension YAMLAgentFile {
             if let complexity = value(mapping, "complexity") {
                 definition.complexity = AgentDefinition.readComplexity(complexity, offset: 0)
             }
+            if let key = mapping.keys.first(where: { $0.string == "model" }) { definition.modelKeyLine = self.line(key) }
             return definition
         }
 

@@ -253,8 +253,13 @@ struct SourceLines {
 
     /// The byte offsets of 1-based columns `fromColumn...toColumn` on a line.
     func span(line: Int, fromColumn: Int, toColumn: Int) -> Range<Int>? {
-        guard line >= 1, line <= starts.count, fromColumn >= 1, toColumn >= fromColumn else { return nil }
+        guard line >= 1, line <= starts.count, fromColumn >= 1 else { return nil }
         let lower = min(starts[line - 1] + fromColumn - 1, storage.count)
+        // An empty cell written `||` starts at its closing pipe and ends before it: nothing
+        // lies between its pipes, so what is written goes right before that pipe.
+        if toColumn < fromColumn {
+            return lower < storage.count && storage[lower] == UInt8(ascii: "|") ? lower..<lower : nil
+        }
         let upper = min(starts[line - 1] + toColumn, storage.count)
         return lower..<upper
     }

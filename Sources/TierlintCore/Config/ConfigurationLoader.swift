@@ -62,9 +62,9 @@ public enum ConfigurationLoader {
             case "backlogs":
                 try loadBacklogs(field, into: &configuration)
             case "patterns":
-                configuration.patterns = try field.sequence().map { try pattern($0, tier: tier) }
+                configuration.patterns = try field.sequence().map { try pattern($0, catalog: catalog, tier: tier) }
             case "extra-patterns":
-                configuration.patterns += try field.sequence().map { try pattern($0, tier: tier) }
+                configuration.patterns += try field.sequence().map { try pattern($0, catalog: catalog, tier: tier) }
             case "roles":
                 configuration.roles = try field.sequence().map { try role($0, tier: tier) }
             case "rules":
@@ -168,13 +168,19 @@ public enum ConfigurationLoader {
     }
 
     /// A `patterns:` entry: `{name, match: [phrases], tier | min/max/suggest, source, why}`.
-    private static func pattern(_ field: YAMLField, tier: (YAMLField) throws -> String) throws -> TaskPattern {
+    /// A range that cannot hold (min above max, a suggestion outside it, `tier` with `min` or
+    /// `max`) is an error: such a pattern would call the same work overkill and underpowered.
+    private static func pattern(
+        _ field: YAMLField, catalog: ModelCatalog, tier: (YAMLField) throws -> String
+    ) throws -> TaskPattern {
         var name: String?
         var phrases: [WordPattern] = []
         var minimum: String?, maximum: String?, suggested: String?, exact: String?
+        var fields: [String: YAMLField] = [:]
         var source = "", reason = ""
         let keys: Set<String> = ["name", "match", "tier", "min", "max", "suggest", "source", "why"]
         for (key, value) in try field.mapping(allowedKeys: keys) {
+            fields[key] = value
             switch key {
             case "name": name = try value.string()
             case "match":
@@ -194,6 +200,17 @@ public enum ConfigurationLoader {
         }
         guard let name else { throw field.error("a pattern needs a `name`") }
         guard !phrases.isEmpty else { throw field.error("pattern \"\(name)\" needs `match:` phrases") }
+        if exact != nil, let bound = fields["min"] ?? fields["max"] {
+            throw bound.error("pattern \"\(name)\" has both `tier` and `\(fields["min"] != nil ? "min" : "max")`; write `tier` for one tier, or `min`/`max` for a range")
+        }
+        func rank(_ tier: String?) -> Int? { tier.flatMap { catalog.tier(named: $0)?.rank } }
+        if let low = rank(minimum), let high = rank(maximum), low > high, let maxField = fields["max"] {
+            throw maxField.error("pattern \"\(name)\" has `min: \(minimum!)` above `max: \(maximum!)`; no tier fits it")
+        }
+        if let suggestedField = fields["suggest"], let wanted = rank(suggested),
+           rank(minimum).map({ wanted < $0 }) ?? false || rank(maximum).map({ wanted > $0 }) ?? false || rank(exact).map({ wanted != $0 }) ?? false {
+            throw suggestedField.error("pattern \"\(name)\" suggests \(suggested!), outside the tiers it allows")
+        }
         if let exact {
             minimum = minimum ?? exact
             maximum = maximum ?? exact
@@ -319,6 +336,11 @@ public enum ConfigurationLoader {
             var mix: [String: Double] = [:]
             for (tierName, share) in try option.mapping() {
                 mix[try tierKey(tierName, at: share, tier: tier)] = try share.share()
+            }
+            // A mix is a whole sprint's split: its shares add up to 100%, give or take a point.
+            let total = mix.values.reduce(0, +)
+            if !mix.isEmpty, abs(total - 1) > 0.01 + 1e-9 {
+                throw option.error("the shares add up to \(ConfigurationTemplate.percent(total)), not 100%")
             }
             configuration.distribution.recommended = mix
         case ("recommended-mix", "min-tickets"):

@@ -123,4 +123,24 @@ import Testing
         // The whole tree reports both tasks.
         #expect(try lint(files).findings.filter { $0.rule.slug == "dispatch-drift" }.count == 2)
     }
+
+    /// Pages name agents loosely ("Code Reviewer", "`code_reviewer`", "code-reviewer.md"); a
+    /// staged agent is still compared with them, and never with another agent's row.
+    @Test func aChangedAgentIsComparedWithPagesThatNameItInWords() throws {
+        let page = """
+            | Agent | Model |
+            |-------|-------|
+            | Code Reviewer | sonnet |
+            | `code_reviewer` | sonnet |
+            | code-reviewer.md | sonnet |
+            | Code Reviewer Lite | haiku |
+            """
+        let files = [
+            SourceFile(path: ".claude/agents/code-reviewer.md", text: "---\nname: code-reviewer\nmodel: opus\n---\n"),
+            SourceFile(path: "docs/agents.md", text: page),
+        ]
+        let staged = MemorySource(files, checked: [".claude/agents/code-reviewer.md"])
+        let findings = try LintRun(source: staged).lint().findings.filter { $0.rule.slug == "doc-drift" }
+        #expect(findings.map(\.line) == [3, 4, 5])
+    }
 }

@@ -89,9 +89,11 @@ public struct LintRun {
         }
         // A changed agent may make the pages that list it wrong: read those that name it.
         var contextDocuments: [SourceFile] = []
-        let changedNames = checked.compactMap { path -> [UInt8]? in
-            guard case .definition(.agent, _)? = roles[path] else { return nil }
-            return Array(AgentDefinition.defaultName(path: path, kind: .agent).lowercased().utf8)
+        // Pages write a name as the file does, or in words: code-reviewer, code reviewer, code_reviewer.
+        let changedNames = checked.flatMap { path -> [[UInt8]] in
+            guard case .definition(.agent, _)? = roles[path] else { return [] }
+            let name = AgentDefinition.defaultName(path: path, kind: .agent).lowercased()
+            return Set([name, name.replacing("-", with: " "), name.replacing("-", with: "_")]).map { Array($0.utf8) }
         }
         if !changedNames.isEmpty && reported.count < allPaths.count {
             for path in allPaths where !reported.contains(path) && (roles[path] == .markdown || roles[path] == .backlog) {

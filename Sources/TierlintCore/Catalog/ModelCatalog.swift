@@ -174,6 +174,9 @@ extension ModelCatalog {
 
 /// One `models:` entry, as written in the catalog or in `.tierlint.yml`.
 struct CatalogModelField {
+    /// `provider` names who serves the model; it is a note for readers and changes nothing.
+    static let keys: Set<String> = ["name", "tier", "aliases", "provider"]
+
     var names: [String]
     var tier: Tier
 
@@ -181,7 +184,7 @@ struct CatalogModelField {
         var name: String?
         var aliases: [String] = []
         var tier: Tier?
-        for (key, value) in try field.mapping(allowedKeys: ["name", "tier", "aliases", "provider"]) {
+        for (key, value) in try field.mapping(allowedKeys: Self.keys) {
             switch key {
             case "name": name = try value.string()
             case "aliases": aliases = try value.strings()

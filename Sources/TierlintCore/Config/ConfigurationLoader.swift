@@ -29,6 +29,30 @@ public enum ConfigurationLoader {
     static let topKeys: Set<String> = [
         "preset", "max-file-size", "exclude", "models", "agents", "backlogs", "patterns", "extra-patterns", "roles", "rules",
     ]
+    static let agentKeys: Set<String> = ["paths", "commands", "skills", "builtin-paths", "require-model", "yaml-paths"]
+    static let locationKeys: Set<String> = ["path", "kind", "format"]
+    static let backlogKeys: Set<String> = [
+        "paths", "model-columns", "ticket-columns", "id-columns", "owner-columns", "label-columns", "description-columns",
+        "missing-values",
+    ]
+    static let patternKeys: Set<String> = ["name", "match", "tier", "min", "max", "suggest", "source", "why"]
+    static let roleKeys: Set<String> = ["role", "names", "tier", "upgrade"]
+    static let upgradeKeys: Set<String> = ["tier", "when", "why"]
+    static let targetKeys: Set<String> = ["max", "min"]
+
+    /// Every mapping the loader reads and the keys it accepts there, by where the mapping is
+    /// (`[]` for each entry of a list, `*` for any key): what `tierlint init` must document.
+    static var allowedKeys: [String: Set<String>] {
+        var sections: [String: Set<String>] = [
+            "": topKeys, "agents": agentKeys, "agents.paths[]": locationKeys, "backlogs": backlogKeys,
+            "models[]": CatalogModelField.keys, "patterns[]": patternKeys, "extra-patterns[]": patternKeys,
+            "roles[]": roleKeys, "roles[].upgrade": upgradeKeys, "rules.distribution.targets.*": targetKeys,
+        ]
+        for rule in RuleRegistry.all {
+            sections["rules.\(rule.description.slug)"] = (ruleOptions[rule.description.slug] ?? []).union(["severity"])
+        }
+        return sections
+    }
 
     /// Lays a YAML document's keys over `configuration`. Presets are read the same way, so the
     /// files that define them are checked like any other.
@@ -80,8 +104,7 @@ public enum ConfigurationLoader {
     private static func loadAgents(_ field: YAMLField, into configuration: inout Configuration) throws {
         var extra: [DefinitionLocation] = []
         var builtIn = true
-        let keys: Set<String> = ["paths", "commands", "skills", "builtin-paths", "require-model", "yaml-paths"]
-        for (key, value) in try field.mapping(allowedKeys: keys) {
+        for (key, value) in try field.mapping(allowedKeys: agentKeys) {
             switch key {
             case "paths", "commands", "skills":
                 let kind: DefinitionKind = key == "paths" ? .agent : key == "commands" ? .command : .skill
@@ -109,7 +132,7 @@ public enum ConfigurationLoader {
         var pattern: PathGlob?
         var kind = defaultKind
         var format = AgentFormat.custom
-        for (key, value) in try field.mapping(allowedKeys: ["path", "kind", "format"]) {
+        for (key, value) in try field.mapping(allowedKeys: locationKeys) {
             switch key {
             case "path": pattern = try glob(value)
             case "kind": kind = try definitionKind(value)
@@ -137,12 +160,8 @@ public enum ConfigurationLoader {
     }
 
     private static func loadBacklogs(_ field: YAMLField, into configuration: inout Configuration) throws {
-        let keys: Set<String> = [
-            "paths", "model-columns", "ticket-columns", "id-columns", "owner-columns", "label-columns",
-            "description-columns", "missing-values",
-        ]
         var columns = configuration.columns
-        for (key, value) in try field.mapping(allowedKeys: keys) {
+        for (key, value) in try field.mapping(allowedKeys: backlogKeys) {
             switch key {
             case "paths":
                 configuration.backlogPaths = try globs(value)
@@ -178,8 +197,7 @@ public enum ConfigurationLoader {
         var minimum: String?, maximum: String?, suggested: String?, exact: String?
         var fields: [String: YAMLField] = [:]
         var source = "", reason = ""
-        let keys: Set<String> = ["name", "match", "tier", "min", "max", "suggest", "source", "why"]
-        for (key, value) in try field.mapping(allowedKeys: keys) {
+        for (key, value) in try field.mapping(allowedKeys: patternKeys) {
             fields[key] = value
             switch key {
             case "name": name = try value.string()
@@ -231,13 +249,13 @@ public enum ConfigurationLoader {
         var upgradeTier: String?
         var upgradeWhen: [WordPattern] = []
         var upgradeReason = ""
-        for (key, value) in try field.mapping(allowedKeys: ["role", "names", "tier", "upgrade"]) {
+        for (key, value) in try field.mapping(allowedKeys: roleKeys) {
             switch key {
             case "role": role = try value.string()
             case "names": names = try value.strings()
             case "tier": defaultTier = try tier(value)
             case "upgrade":
-                for (upgradeKey, upgradeValue) in try value.mapping(allowedKeys: ["tier", "when", "why"]) {
+                for (upgradeKey, upgradeValue) in try value.mapping(allowedKeys: upgradeKeys) {
                     switch upgradeKey {
                     case "tier": upgradeTier = try tier(upgradeValue)
                     case "when": upgradeWhen = try upgradeValue.strings().compactMap(WordPattern.init)
@@ -376,7 +394,7 @@ public enum ConfigurationLoader {
         try field.mapping().map { tierName, bounds in
             let name = try tierKey(tierName, at: bounds, tier: tier)
             var target = DistributionPolicy.Target(tier: name, maximum: nil, minimum: nil)
-            for (key, value) in try bounds.mapping(allowedKeys: ["max", "min"]) {
+            for (key, value) in try bounds.mapping(allowedKeys: targetKeys) {
                 if key == "max" { target.maximum = try value.share() } else { target.minimum = try value.share() }
             }
             if let minimum = target.minimum, let maximum = target.maximum, minimum > maximum {

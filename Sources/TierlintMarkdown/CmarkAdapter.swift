@@ -71,11 +71,14 @@ private struct BlockReader {
                 skipChildren(of: node, iterator)
             case "paragraph":
                 let line = Int(cmark_node_get_start_line(node))
+                let endLine = max(line, Int(cmark_node_get_end_line(node)))
+                let lines = (line...min(endLine, line + MarkdownParagraph.maximumSourceLines - 1)).map(source.text(ofLine:))
                 blocks.append(.paragraph(MarkdownParagraph(
                     text: InlineText.of(node),
                     line: line,
-                    endLine: Int(cmark_node_get_end_line(node)),
-                    source: source.text(ofLine: line))))
+                    endLine: endLine,
+                    source: lines[0],
+                    sourceLines: lines)))
                 skipChildren(of: node, iterator)
             case "html_block":
                 // cmark leaves the end of some HTML blocks (comments) unset; count it from the text.
@@ -250,8 +253,13 @@ struct SourceLines {
 
     /// The byte offsets of 1-based columns `fromColumn...toColumn` on a line.
     func span(line: Int, fromColumn: Int, toColumn: Int) -> Range<Int>? {
-        guard line >= 1, line <= starts.count, fromColumn >= 1, toColumn >= fromColumn else { return nil }
+        guard line >= 1, line <= starts.count, fromColumn >= 1 else { return nil }
         let lower = min(starts[line - 1] + fromColumn - 1, storage.count)
+        // An empty cell written `||` starts at its closing pipe and ends before it: nothing
+        // lies between its pipes, so what is written goes right before that pipe.
+        if toColumn < fromColumn {
+            return lower < storage.count && storage[lower] == UInt8(ascii: "|") ? lower..<lower : nil
+        }
         let upper = min(starts[line - 1] + toColumn, storage.count)
         return lower..<upper
     }

@@ -52,12 +52,49 @@ public struct MarkdownParagraph: Sendable, Equatable {
     /// The paragraph's first line as written, markup and all, for finding where a part of
     /// its text is (`Distribution: 6 haiku (30%)`).
     public var source: String
+    /// Its lines as written, from the first, up to `maximumSourceLines` of them.
+    public var sourceLines: [String]
 
-    public init(text: String, line: Int, endLine: Int, source: String = "") {
+    /// Paragraphs longer than this keep only their first lines as written: what is looked for
+    /// in them (a distribution statement) is short.
+    public static let maximumSourceLines = 24
+
+    public init(text: String, line: Int, endLine: Int, source: String = "", sourceLines: [String]? = nil) {
         self.text = text
         self.line = line
         self.endLine = endLine
         self.source = source
+        self.sourceLines = sourceLines ?? [source]
+    }
+
+    /// The line and 1-based character column where `part` is written as a word of its own
+    /// (not inside a longer number or word), at or after `start`; `nil` when it is not there.
+    public func position(
+        of part: String, from start: (line: Int, column: Int)? = nil, ignoringCase: Bool = false
+    ) -> (line: Int, column: Int)? {
+        // Folding ASCII letters only keeps every column where it is.
+        func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+            ignoringCase && ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
+        }
+        let needle = part.unicodeScalars.map(folded)
+        guard !needle.isEmpty else { return nil }
+        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) }
+        for (offset, text) in sourceLines.enumerated() {
+            let lineNumber = line + offset
+            if let start, lineNumber < start.line { continue }
+            let haystack = text.unicodeScalars.map(folded)
+            let first = start.map { lineNumber == $0.line ? $0.column - 1 : 0 } ?? 0
+            guard needle.count <= haystack.count, first <= haystack.count - needle.count else { continue }
+            for index in first...(haystack.count - needle.count)
+            where haystack[index..<(index + needle.count)].elementsEqual(needle) {
+                let before = index > 0 ? haystack[index - 1] : " "
+                let after = index + needle.count < haystack.count ? haystack[index + needle.count] : " "
+                if isWordScalar(needle.first!), isWordScalar(before) { continue }
+                if isWordScalar(needle.last!), isWordScalar(after) { continue }
+                return (lineNumber, index + 1)
+            }
+        }
+        return nil
     }
 
     /// The 1-based character column of `part` on the paragraph's first line, or 1.

@@ -9,7 +9,8 @@ struct Fix: ParsableCommand {
         discussion: """
             A ticket or agent without a model gets one when exactly one suggestion is clear: \
             security work gets the security tier; otherwise its task pattern, complexity score \
-            and owner's role must agree. Nothing else changes: a file stays byte-identical \
+            and owner's role must agree, and a Cost Tier cell must not budget another tier. \
+            Nothing else changes: a file stays byte-identical (comments included) \
             outside the cells (and frontmatter lines) it fills. fix writes the working tree, \
             never the index; review and stage the result yourself.
             """)

@@ -98,4 +98,19 @@ import Testing
         #expect(check.stdout.contains("docs/agents.md:3:19: warning: the documentation says agent code-reviewer runs on sonnet"), "\(check)")
         #expect(check.status == 0)
     }
+
+    @Test func changingAnAgentsModelReportsTheDispatchListsThatStillRunItOnTheOldOne() throws {
+        let repository = try TemporaryRepository()
+        try repository.write(".claude/agents/test-engineer.md", "---\nname: test-engineer\ndescription: Writes unit tests.\nmodel: haiku\n---\n")
+        try repository.write("orchestrator/dispatch.yml", "dispatch:\n  - task: Write unit tests for the parser\n    agent: test-engineer\n    model: haiku\n")
+        try repository.addAll()
+        try repository.commit("initial").succeeded()
+
+        try repository.write(".claude/agents/test-engineer.md", "---\nname: test-engineer\ndescription: Writes unit tests.\nmodel: sonnet\n---\n")
+        try repository.git(["add", ".claude/agents/test-engineer.md"]).succeeded()
+        let staged = try repository.tierlint(["check", "--staged"])
+        let whole = try repository.tierlint(["check", "."])
+        #expect(staged.stdout.contains("orchestrator/dispatch.yml:4:12: warning: dispatch task"), "\(staged)")
+        #expect(whole.stdout.contains("orchestrator/dispatch.yml:4:12: warning: dispatch task"), "\(whole)")
+    }
 }

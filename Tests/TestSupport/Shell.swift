@@ -1,7 +1,7 @@
 import Foundation
 
 /// The result of running a program.
-public struct Run: CustomStringConvertible {
+public struct Run: CustomStringConvertible, Sendable {
     public var status: Int32
     public var stdout: String
     public var stderr: String

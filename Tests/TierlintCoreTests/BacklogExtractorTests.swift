@@ -189,6 +189,29 @@ private func tiers(_ backlog: Backlog?) -> [String?] {
         #expect(found.tickets.map(\.id) == ["1", "2"])
     }
 
+    /// A row that sums up the table is no ticket, whatever it writes in the Model column.
+    @Test(arguments: [
+        "| | Total | 4 |", "| **Total** | | 4 tickets |", "| Σ | | 2 haiku, 2 sonnet |", "| | **Totals:** | |",
+        "| | Subtotal (backend) | 3 |", "| Sum | | 4 |", "| | Total tickets | sonnet |",
+    ])
+    func aTotalRowIsNotATicket(row: String) throws {
+        let text = """
+            | # | Ticket | Model |
+            |---|--------|-------|
+            | 1 | Add config file | haiku |
+            | 2 | Implement SessionService | sonnet |
+            \(row)
+            """
+        let found = try #require(try backlog(text))
+        #expect(found.tickets.map(\.id) == ["1", "2"])
+        #expect(try lint("docs/backlog.md", text).isEmpty)
+    }
+
+    @Test func aTicketAboutTotalsIsStillATicket() throws {
+        let found = try #require(try backlog("| # | Ticket | Model |\n|---|---|---|\n| 1 | Total revenue report | sonnet |\n| | All | |\n"))
+        #expect(found.tickets.map(\.title) == ["Total revenue report"])
+    }
+
     @Test func placeholderModelsAreStillTickets() throws {
         let found = try #require(try backlog("""
             | # | Ticket | Model |

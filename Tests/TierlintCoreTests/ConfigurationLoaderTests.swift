@@ -174,6 +174,31 @@ private func severity(of rule: any Rule, _ configuration: String) throws -> Seve
         #expect(configuration.distribution.targets == [.init(tier: "opus", maximum: share, minimum: nil)])
     }
 
+    /// A pattern no tier can satisfy, or a mix that is not a whole sprint, is a mistake to
+    /// report, not a policy to apply.
+    @Test(arguments: [
+        ("extra-patterns:\n  - name: Weird\n    match: [frobnicate]\n    min: opus\n    max: haiku\n", 5, "extra-patterns[0].max",
+         "pattern \"Weird\" has `min: opus` above `max: haiku`; no tier fits it"),
+        ("patterns:\n  - {name: Both, match: [x], tier: sonnet, min: haiku}\n", 2, "patterns[0].min",
+         "pattern \"Both\" has both `tier` and `min`; write `tier` for one tier, or `min`/`max` for a range"),
+        ("extra-patterns:\n  - name: Both\n    match: [x]\n    max: opus\n    tier: haiku\n", 4, "extra-patterns[0].max",
+         "pattern \"Both\" has both `tier` and `max`; write `tier` for one tier, or `min`/`max` for a range"),
+        ("extra-patterns:\n  - {name: Off, match: [x], min: sonnet, suggest: haiku}\n", 2, "extra-patterns[0].suggest",
+         "pattern \"Off\" suggests haiku, outside the tiers it allows"),
+        ("rules:\n  recommended-mix:\n    mix: {haiku: 40%, sonnet: 40%, opus: 15%}\n", 3, "rules.recommended-mix.mix",
+         "the shares add up to 95%, not 100%"),
+        ("rules:\n  recommended-mix:\n    mix: {haiku: 0.5, sonnet: 0.6}\n", 3, "rules.recommended-mix.mix",
+         "the shares add up to 110%, not 100%"),
+    ] as [(String, Int, String, String)])
+    func contradictoryPoliciesAreErrors(text: String, line: Int, key: String, message: String) {
+        #expect(loadError(text) == ConfigurationError(file: ".tierlint.yml", line: line, key: key, message: message))
+    }
+
+    @Test func aMixWithinAPointOfAWholeIsAccepted() throws {
+        let configuration = try ConfigurationLoader.load("rules:\n  recommended-mix:\n    mix: {haiku: 33%, sonnet: 33%, opus: 33%}\n")
+        #expect(configuration.distribution.recommended["opus"] == 0.33)
+    }
+
     @Test(arguments: ["120%", "1.5", "-5%", "twenty", "20 percent", "-0.1"])
     func otherSharesAreRejected(text: String) {
         let error = loadError("rules:\n  distribution:\n    targets:\n      opus: {max: \(text)}\n")

@@ -103,4 +103,44 @@ import Testing
         let untitled = try lint("docs/backlog.md", "| # | Ticket | Model |\n|---|---|---|\n|  |  | TBD |\n| 2 | B | haiku |\n")
         #expect(untitled.first?.subject == "ticket on line 3")
     }
+
+    /// A pre-commit check that stages only an agent still compares it with the dispatch lists
+    /// that run it, as it does with the pages that list it; tasks for other agents stay quiet.
+    @Test func aChangedAgentIsComparedWithTheDispatchListsThatRunIt() throws {
+        let dispatch = """
+            dispatch:
+              - {task: Write unit tests for the parser, agent: test-engineer, model: haiku}
+              - {task: Review the release, agent: code-reviewer, model: opus}
+            """
+        let files = [
+            SourceFile(path: ".claude/agents/test-engineer.md", text: "---\nname: test-engineer\nmodel: sonnet\n---\n"),
+            SourceFile(path: ".claude/agents/code-reviewer.md", text: "---\nname: code-reviewer\nmodel: sonnet\n---\n"),
+            SourceFile(path: "orchestrator/dispatch.yml", text: dispatch),
+        ]
+        let staged = MemorySource(files, checked: [".claude/agents/test-engineer.md"])
+        let findings = try LintRun(source: staged).lint().findings
+        #expect(findings.map { "\($0.position) \($0.rule.slug)" } == ["orchestrator/dispatch.yml:2:74 dispatch-drift"])
+        // The whole tree reports both tasks.
+        #expect(try lint(files).findings.filter { $0.rule.slug == "dispatch-drift" }.count == 2)
+    }
+
+    /// Pages name agents loosely ("Code Reviewer", "`code_reviewer`", "code-reviewer.md"); a
+    /// staged agent is still compared with them, and never with another agent's row.
+    @Test func aChangedAgentIsComparedWithPagesThatNameItInWords() throws {
+        let page = """
+            | Agent | Model |
+            |-------|-------|
+            | Code Reviewer | sonnet |
+            | `code_reviewer` | sonnet |
+            | code-reviewer.md | sonnet |
+            | Code Reviewer Lite | haiku |
+            """
+        let files = [
+            SourceFile(path: ".claude/agents/code-reviewer.md", text: "---\nname: code-reviewer\nmodel: opus\n---\n"),
+            SourceFile(path: "docs/agents.md", text: page),
+        ]
+        let staged = MemorySource(files, checked: [".claude/agents/code-reviewer.md"])
+        let findings = try LintRun(source: staged).lint().findings.filter { $0.rule.slug == "doc-drift" }
+        #expect(findings.map(\.line) == [3, 4, 5])
+    }
 }

@@ -72,6 +72,37 @@ import Testing
         #expect(try plan([SourceFile(path: "b.md", text: backlog)]).isEmpty)
     }
 
+    @Test func anEmptyCellWithoutSpacesIsFilledBetweenItsPipes() throws {
+        let text = "| # | Ticket | Model |\r\n|---|---|---|\r\n| 1 | Create seed data ||\r\n|| Add session config ||\r\n"
+        let change = try #require(try plan([SourceFile(path: "b.md", text: text)]).first)
+        #expect(String(decoding: change.fixed, as: UTF8.self)
+            == "| # | Ticket | Model |\r\n|---|---|---|\r\n| 1 | Create seed data | haiku |\r\n|| Add session config | haiku |\r\n")
+    }
+
+    /// A Cost Tier that budgets another tier than the suggestion makes it unclear.
+    @Test func aCostTierThatDisagreesWithTheSuggestionFillsNothing() throws {
+        let backlog = """
+            | # | Ticket | Model | Cost Tier |
+            |---|--------|-------|-----------|
+            | 1 | Create seed data | TBD | $$$ |
+            | 2 | Rotate OAuth client secrets | TBD | $ |
+            | 3 | Add session config | TBD | $ |
+            """
+        let change = try #require(try plan([SourceFile(path: "b.md", text: backlog)]).first)
+        #expect(change.fills.map(\.line) == [5])
+    }
+
+    /// `model: # TBD` keeps its comment, byte for byte, with CR LF endings.
+    @Test(arguments: [
+        ("model: # TBD", "model: opus # TBD"), ("model:   # TBD", "model: opus   # TBD"),
+        ("model: TBD  # decide later", "model: opus  # decide later"), ("model: \"TBD\"", "model: opus"),
+    ])
+    func aCommentAfterAnEmptyModelIsKept(line: String, filled: String) throws {
+        let agent = "---\r\nname: security-auditor\r\ndescription: Audits authentication flows.\r\n\(line)\r\n---\r\nBody.\r\n"
+        let change = try #require(try plan([SourceFile(path: ".claude/agents/security-auditor.md", text: agent)]).first)
+        #expect(String(decoding: change.fixed, as: UTF8.self) == agent.replacing(line, with: filled))
+    }
+
     @Test func theDiffIsAUnifiedDiffOfTheFilledLines() throws {
         let original = Array("a\nb\nc\nd\ne\nf\ng\nh\n".utf8)
         let fixed = Array("a\nb\nc\nD\ne\nf\ng\nh\n".utf8)

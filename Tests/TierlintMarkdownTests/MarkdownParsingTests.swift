@@ -66,7 +66,9 @@ private func texts(_ row: MarkdownRow) -> [String] { row.cells.map(\.text) }
     @Test func aParagraphJoinsItsLinesWithSpaces() {
         let document = MarkdownDocument.parse("First line\nsecond _line_  \nthird line\n\nNext")
         #expect(paragraphs(document) == [
-            MarkdownParagraph(text: "First line second line third line", line: 1, endLine: 3, source: "First line"),
+            MarkdownParagraph(
+                text: "First line second line third line", line: 1, endLine: 3, source: "First line",
+                sourceLines: ["First line", "second _line_  ", "third line"]),
             MarkdownParagraph(text: "Next", line: 5, endLine: 5, source: "Next"),
         ])
     }

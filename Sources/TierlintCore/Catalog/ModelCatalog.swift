@@ -199,6 +199,9 @@ extension ModelCatalog {
 
 /// One `models:` entry, as written in the catalog or in `.tierlint.yml`.
 struct CatalogModelField {
+    /// `provider` names who serves the model; it is a note for readers and changes nothing.
+    static let keys: Set<String> = ["name", "tier", "aliases", "provider", "price"]
+
     var names: [String]
     var tier: Tier
     var price: Price?
@@ -208,7 +211,7 @@ struct CatalogModelField {
         var aliases: [String] = []
         var tier: Tier?
         var price: Price?
-        for (key, value) in try field.mapping(allowedKeys: ["name", "tier", "aliases", "provider", "price"]) {
+        for (key, value) in try field.mapping(allowedKeys: Self.keys) {
             switch key {
             case "name": name = try value.string()
             case "aliases": aliases = try value.strings()

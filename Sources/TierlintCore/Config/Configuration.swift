@@ -193,10 +193,12 @@ public struct CostTierPolicy: Sendable {
 
 /// Seed 001's complexity assessment: three scores of 1-3 (or a total) that imply a tier.
 public struct ComplexityPolicy: Sendable {
-    public var reasoningColumns = ["Reasoning", "Multi-step", "Multi-step Reasoning", "Steps"]
-    public var judgementColumns = ["Judgement", "Judgment"]
-    public var riskColumns = ["Cost of Being Wrong", "Risk", "Stakes", "Cost of Error"]
-    public var totalColumns = ["Complexity", "Complexity Score", "Score"]
+    public var reasoningColumns = ["Reasoning", "Multi-step", "Multi-step Reasoning", "Reasoning Steps", "Steps"]
+    public var judgementColumns = ["Judgement", "Judgment", "Subjective Judgement", "Subjective Judgment"]
+    public var riskColumns = ["Cost of Being Wrong", "Cost of Getting It Wrong", "Risk", "Stakes", "Cost of Error"]
+    /// Columns named for seed 001's assessment. A bare "Score" is left out: story points,
+    /// RICE and ICE tables call theirs so, and an 8 there is no complexity total.
+    public var totalColumns = ["Complexity", "Complexity Score", "Complexity Total", "Complexity Assessment"]
     /// Totals up to this are haiku, up to `sonnetMaximum` sonnet, above it opus (3-4, 5-6, 7-9).
     public var haikuMaximum = 4
     public var sonnetMaximum = 6

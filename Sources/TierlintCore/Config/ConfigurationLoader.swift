@@ -30,6 +30,30 @@ public enum ConfigurationLoader {
         "preset", "max-file-size", "exclude", "include", "per-path-ignores", "baseline", "models", "agents", "backlogs", "patterns",
         "extra-patterns", "roles", "rules",
     ]
+    static let agentKeys: Set<String> = ["paths", "commands", "skills", "builtin-paths", "require-model", "yaml-paths"]
+    static let locationKeys: Set<String> = ["path", "kind", "format"]
+    static let backlogKeys: Set<String> = [
+        "paths", "model-columns", "ticket-columns", "id-columns", "owner-columns", "label-columns", "description-columns",
+        "missing-values",
+    ]
+    static let patternKeys: Set<String> = ["name", "match", "tier", "min", "max", "suggest", "source", "why"]
+    static let roleKeys: Set<String> = ["role", "names", "tier", "upgrade"]
+    static let upgradeKeys: Set<String> = ["tier", "when", "why"]
+    static let targetKeys: Set<String> = ["max", "min"]
+
+    /// Every mapping the loader reads and the keys it accepts there, by where the mapping is
+    /// (`[]` for each entry of a list, `*` for any key): what `tierlint init` must document.
+    static var allowedKeys: [String: Set<String>] {
+        var sections: [String: Set<String>] = [
+            "": topKeys, "agents": agentKeys, "agents.paths[]": locationKeys, "backlogs": backlogKeys,
+            "models[]": CatalogModelField.keys, "patterns[]": patternKeys, "extra-patterns[]": patternKeys,
+            "roles[]": roleKeys, "roles[].upgrade": upgradeKeys, "rules.distribution.targets.*": targetKeys,
+        ]
+        for rule in RuleRegistry.all {
+            sections["rules.\(rule.description.slug)"] = (ruleOptions[rule.description.slug] ?? []).union(["severity"])
+        }
+        return sections
+    }
 
     /// Lays a YAML document's keys over `configuration`. Presets are read the same way, so the
     /// files that define them are checked like any other.
@@ -90,9 +114,9 @@ public enum ConfigurationLoader {
             case "backlogs":
                 try loadBacklogs(field, into: &configuration)
             case "patterns":
-                configuration.patterns = try field.sequence().map { try pattern($0, tier: tier) }
+                configuration.patterns = try field.sequence().map { try pattern($0, catalog: catalog, tier: tier) }
             case "extra-patterns":
-                configuration.patterns += try field.sequence().map { try pattern($0, tier: tier) }
+                configuration.patterns += try field.sequence().map { try pattern($0, catalog: catalog, tier: tier) }
             case "roles":
                 configuration.roles = try field.sequence().map { try role($0, tier: tier) }
             case "rules":
@@ -108,8 +132,7 @@ public enum ConfigurationLoader {
     private static func loadAgents(_ field: YAMLField, into configuration: inout Configuration) throws {
         var extra: [DefinitionLocation] = []
         var builtIn = true
-        let keys: Set<String> = ["paths", "commands", "skills", "builtin-paths", "require-model", "yaml-paths"]
-        for (key, value) in try field.mapping(allowedKeys: keys) {
+        for (key, value) in try field.mapping(allowedKeys: agentKeys) {
             switch key {
             case "paths", "commands", "skills":
                 let kind: DefinitionKind = key == "paths" ? .agent : key == "commands" ? .command : .skill
@@ -137,7 +160,7 @@ public enum ConfigurationLoader {
         var pattern: PathGlob?
         var kind = defaultKind
         var format = AgentFormat.custom
-        for (key, value) in try field.mapping(allowedKeys: ["path", "kind", "format"]) {
+        for (key, value) in try field.mapping(allowedKeys: locationKeys) {
             switch key {
             case "path": pattern = try glob(value)
             case "kind": kind = try definitionKind(value)
@@ -165,12 +188,8 @@ public enum ConfigurationLoader {
     }
 
     private static func loadBacklogs(_ field: YAMLField, into configuration: inout Configuration) throws {
-        let keys: Set<String> = [
-            "paths", "model-columns", "ticket-columns", "id-columns", "owner-columns", "label-columns",
-            "description-columns", "missing-values",
-        ]
         var columns = configuration.columns
-        for (key, value) in try field.mapping(allowedKeys: keys) {
+        for (key, value) in try field.mapping(allowedKeys: backlogKeys) {
             switch key {
             case "paths":
                 configuration.backlogPaths = try globs(value)
@@ -196,13 +215,18 @@ public enum ConfigurationLoader {
     }
 
     /// A `patterns:` entry: `{name, match: [phrases], tier | min/max/suggest, source, why}`.
-    private static func pattern(_ field: YAMLField, tier: (YAMLField) throws -> String) throws -> TaskPattern {
+    /// A range that cannot hold (min above max, a suggestion outside it, `tier` with `min` or
+    /// `max`) is an error: such a pattern would call the same work overkill and underpowered.
+    private static func pattern(
+        _ field: YAMLField, catalog: ModelCatalog, tier: (YAMLField) throws -> String
+    ) throws -> TaskPattern {
         var name: String?
         var phrases: [WordPattern] = []
         var minimum: String?, maximum: String?, suggested: String?, exact: String?
+        var fields: [String: YAMLField] = [:]
         var source = "", reason = ""
-        let keys: Set<String> = ["name", "match", "tier", "min", "max", "suggest", "source", "why"]
-        for (key, value) in try field.mapping(allowedKeys: keys) {
+        for (key, value) in try field.mapping(allowedKeys: patternKeys) {
+            fields[key] = value
             switch key {
             case "name": name = try value.string()
             case "match":
@@ -222,6 +246,17 @@ public enum ConfigurationLoader {
         }
         guard let name else { throw field.error("a pattern needs a `name`") }
         guard !phrases.isEmpty else { throw field.error("pattern \"\(name)\" needs `match:` phrases") }
+        if exact != nil, let bound = fields["min"] ?? fields["max"] {
+            throw bound.error("pattern \"\(name)\" has both `tier` and `\(fields["min"] != nil ? "min" : "max")`; write `tier` for one tier, or `min`/`max` for a range")
+        }
+        func rank(_ tier: String?) -> Int? { tier.flatMap { catalog.tier(named: $0)?.rank } }
+        if let low = rank(minimum), let high = rank(maximum), low > high, let maxField = fields["max"] {
+            throw maxField.error("pattern \"\(name)\" has `min: \(minimum!)` above `max: \(maximum!)`; no tier fits it")
+        }
+        if let suggestedField = fields["suggest"], let wanted = rank(suggested),
+           rank(minimum).map({ wanted < $0 }) ?? false || rank(maximum).map({ wanted > $0 }) ?? false || rank(exact).map({ wanted != $0 }) ?? false {
+            throw suggestedField.error("pattern \"\(name)\" suggests \(suggested!), outside the tiers it allows")
+        }
         if let exact {
             minimum = minimum ?? exact
             maximum = maximum ?? exact
@@ -242,13 +277,13 @@ public enum ConfigurationLoader {
         var upgradeTier: String?
         var upgradeWhen: [WordPattern] = []
         var upgradeReason = ""
-        for (key, value) in try field.mapping(allowedKeys: ["role", "names", "tier", "upgrade"]) {
+        for (key, value) in try field.mapping(allowedKeys: roleKeys) {
             switch key {
             case "role": role = try value.string()
             case "names": names = try value.strings()
             case "tier": defaultTier = try tier(value)
             case "upgrade":
-                for (upgradeKey, upgradeValue) in try value.mapping(allowedKeys: ["tier", "when", "why"]) {
+                for (upgradeKey, upgradeValue) in try value.mapping(allowedKeys: upgradeKeys) {
                     switch upgradeKey {
                     case "tier": upgradeTier = try tier(upgradeValue)
                     case "when": upgradeWhen = try upgradeValue.strings().compactMap(WordPattern.init)
@@ -348,6 +383,11 @@ public enum ConfigurationLoader {
             for (tierName, share) in try option.mapping() {
                 mix[try tierKey(tierName, at: share, tier: tier)] = try share.share()
             }
+            // A mix is a whole sprint's split: its shares add up to 100%, give or take a point.
+            let total = mix.values.reduce(0, +)
+            if !mix.isEmpty, abs(total - 1) > 0.01 + 1e-9 {
+                throw option.error("the shares add up to \(ConfigurationTemplate.percent(total)), not 100%")
+            }
             configuration.distribution.recommended = mix
         case ("recommended-mix", "min-tickets"):
             configuration.distribution.recommendedMinimumCount = try option.int(in: 1...1_000_000)
@@ -382,7 +422,7 @@ public enum ConfigurationLoader {
         try field.mapping().map { tierName, bounds in
             let name = try tierKey(tierName, at: bounds, tier: tier)
             var target = DistributionPolicy.Target(tier: name, maximum: nil, minimum: nil)
-            for (key, value) in try bounds.mapping(allowedKeys: ["max", "min"]) {
+            for (key, value) in try bounds.mapping(allowedKeys: targetKeys) {
                 if key == "max" { target.maximum = try value.share() } else { target.minimum = try value.share() }
             }
             if let minimum = target.minimum, let maximum = target.maximum, minimum > maximum {

@@ -56,7 +56,9 @@ public enum ConfigurationTemplate {
         lines += [
             .comment("Findings recorded here (`tierlint check --write-baseline FILE`) are not reported; new ones are."),
             .key("baseline: \(configuration.baselinePath.map(scalar) ?? "\"\"")"),
-            .comment("Models to add to the bundled catalog, or to move to another tier."),
+            .comment("Models to add to the bundled catalog, or to move to another tier. Each entry:"),
+            .comment("  {name: NAME, tier: TIER, aliases: [OTHER NAMES], provider: WHO SERVES IT (a note only),"),
+            .comment("   price: [INPUT, OUTPUT] (dollars per million tokens)}"),
             .key("models:\(configuration.models.isEmpty ? " []" : "")"),
         ]
         for model in configuration.models {
@@ -67,7 +69,8 @@ public enum ConfigurationTemplate {
         let extra = configuration.definitionLocations.filter { !builtIn.contains($0) }
         lines += [
             .blank,
-            .comment("Where agent, command and skill definitions live, besides the locations the tools use."),
+            .comment("Where agent, command and skill definitions live, besides the locations the tools use:"),
+            .comment("  globs, or {path: GLOB, kind: agent|command|skill, format: \(AgentFormat.allCases.map(\.rawValue).joined(separator: "|"))}."),
             .key("agents:"),
             .key("  paths: \(flow(extra.filter { $0.kind == .agent }.map(\.glob.pattern)))"),
             .key("  commands: \(flow(extra.filter { $0.kind == .command }.map(\.glob.pattern)))"),
@@ -87,8 +90,9 @@ public enum ConfigurationTemplate {
             .key("  description-columns: \(flow(configuration.columns.details.sorted()))"),
             .key("  missing-values: \(flow(configuration.missingValues.filter { !$0.isEmpty }.sorted()))"),
             .blank,
-            .comment("Kinds of work and the tiers they belong on (overkill, underpowered, fix). `extra-patterns:`"),
-            .comment("adds to these instead of replacing them."),
+            .comment("Kinds of work and the tiers they belong on (overkill, underpowered, fix). Each entry:"),
+            .comment("  {name, match: [PHRASES], tier: TIER or min:/max:/suggest: a range, source, why}."),
+            .comment("  Phrases are words; `*` skips up to 4 words, `^` is the first word, `$` the last, a|b either."),
             .key("patterns:\(configuration.patterns.isEmpty ? " []" : "")"),
         ]
         for pattern in configuration.patterns {
@@ -101,8 +105,11 @@ public enum ConfigurationTemplate {
             if !pattern.reason.isEmpty { lines.append(.key("    why: \(scalar(pattern.reason))")) }
         }
         lines += [
+            .comment("Entries in the same form, added to the patterns above instead of replacing them."),
+            .key("extra-patterns: []"),
             .blank,
-            .comment("Owner roles, their default tiers and what moves them up (owner-default)."),
+            .comment("Owner roles, their default tiers and what moves them up (owner-default). Each entry:"),
+            .comment("  {role: NAME, names: [OWNER CELLS], tier: TIER, upgrade: {tier: TIER, when: [PHRASES], why: TEXT}}"),
             .key("roles:\(configuration.roles.isEmpty ? " []" : "")"),
         ]
         for role in configuration.roles {
@@ -124,7 +131,7 @@ public enum ConfigurationTemplate {
         let complexity = configuration.complexity
         lines += [
             .blank,
-            .comment("Each rule's severity (error, warning, info or off) and options."),
+            .comment("Each rule's severity (error, warning, info or off) and options; `RULE: SEVERITY` alone sets the severity."),
             .key("rules:"),
         ]
         for rule in RuleRegistry.all {
@@ -136,8 +143,13 @@ public enum ConfigurationTemplate {
                 "words: \(flow(vocabulary.terms))",
                 "generic-words: \(flow(vocabulary.genericTerms))",
                 "exceptions: \(flow(vocabulary.exceptions))",
+                "extra-words: []    # added to words",
+                "exclude-words: []  # taken out of words",
             ]
-            case "distribution": ["min-tickets: \(distribution.minimumCount)", "targets: {\(targets.joined(separator: ", "))}"]
+            case "distribution": [
+                "min-tickets: \(distribution.minimumCount)",
+                "targets: {\(targets.joined(separator: ", "))}  # per tier: max: (it and above), min: (it and below)",
+            ]
             case "recommended-mix": [
                 "mix: {\(mix.joined(separator: ", "))}", "tolerance: \(percent(distribution.tolerance))",
                 "min-tickets: \(distribution.recommendedMinimumCount)",
@@ -160,7 +172,7 @@ public enum ConfigurationTemplate {
             }
             lines.append(.comment("\(rule.description.code): \(rule.description.summary)"))
             if options.isEmpty {
-                lines.append(.key("  \(slug): \(severity)"))
+                lines.append(.key("  \(slug): {severity: \(severity)}"))
             } else {
                 lines.append(.key("  \(slug):"))
                 lines.append(.key("    severity: \(severity)"))
@@ -170,7 +182,7 @@ public enum ConfigurationTemplate {
         return lines
     }
 
-    private static func percent(_ share: Double) -> String {
+    static func percent(_ share: Double) -> String {
         let value = (share * 1000).rounded() / 10
         return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
     }

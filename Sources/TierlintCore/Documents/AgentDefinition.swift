@@ -144,13 +144,25 @@ extension AgentDefinition {
         return nil
     }
 
-    /// `complexity: 7`, `complexity: 2+3+2`, `complexity: [2, 3, 2]` or
-    /// `complexity: {reasoning: 2, judgement: 3, risk: 2}`.
+    /// `complexity: 7`, `complexity: 2+3+2`, `complexity: [2, 3, 2]`,
+    /// `complexity: {reasoning: 2, judgement: 3, risk: 2}` or `complexity: {total: 7}`.
     static func readComplexity(_ node: Node, offset: Int) -> ComplexityScore {
         let line = (node.mark?.line ?? 1) + offset
         let column = node.mark?.column ?? 1
         func invalid(_ reason: String) -> ComplexityScore {
             ComplexityScore(value: .invalid(reason), line: line, column: column)
+        }
+        /// A total as written: `7`, `2+3+2`; what is wrong with anything else.
+        func total(_ text: String, key: String) -> ComplexityScore {
+            let trimmed = text.trimmingSpaces()
+            if let value = ComplexityScore.totalValue(trimmed) { return ComplexityScore(value: value, line: line, column: column) }
+            if trimmed.isEmpty { return invalid("`\(key)` is empty") }
+            if Int(trimmed) != nil {
+                return invalid("`\(key): \(trimmed)` is not a total of three 1-3 scores, which is 3-9")
+            }
+            return invalid(
+                "`\(key): \(trimmed)` is not seed 001's assessment; write its three scores (`[2, 3, 2]` or "
+                    + "`{reasoning, judgement, risk}`) or their 3-9 total")
         }
         func scores(_ texts: [String]) -> ComplexityScore {
             let scores = texts.map(ComplexityScore.score)
@@ -160,11 +172,14 @@ extension AgentDefinition {
         }
         switch node {
         case .scalar(let scalar):
-            return ComplexityScore.totalValue(scalar.string).map { ComplexityScore(value: $0, line: line, column: column) }
-                ?? invalid("`complexity` is empty")
+            return total(scalar.string, key: "complexity")
         case .sequence(let sequence):
             return scores(sequence.map { scalarText($0) ?? "" })
         case .mapping(let mapping):
+            // `{total: 7}`: the sum, written as a key of its own.
+            if let (key, value) = mapping.first(where: { ["total", "sum", "score"].contains((scalarText($0.key) ?? "").lowercased()) }) {
+                return total(scalarText(value) ?? "", key: "complexity.\(scalarText(key) ?? "")")
+            }
             var byQuestion: [Int: String] = [:]
             for (key, value) in mapping {
                 let name = (scalarText(key) ?? "").lowercased()

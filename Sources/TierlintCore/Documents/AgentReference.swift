@@ -36,6 +36,20 @@ public struct AgentReference: Sendable, Equatable {
         return references
     }
 
+    /// An agent's name as people write it in prose and tables, reduced to how files name it:
+    /// "Code Reviewer", "`code_reviewer`", "code-reviewer.md" and "@code-reviewer" are all
+    /// `code-reviewer`. Only equal keys match, so no other agent's name ever does.
+    public static func nameKey(_ written: String) -> String {
+        var name = written.trimmingSpaces().lowercased()
+        name = String(name.drop { "`'\"@".contains($0) }.reversed().drop { "`'\"".contains($0) }.reversed())
+        for suffix in [".agent.md", ".chatmode.md", ".md"] where name.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count))
+            break
+        }
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" || $0 == "\t" })
+        return words.joined(separator: "-")
+    }
+
     /// A link written in `document` as a repository path: relative links resolve against the
     /// document's folder, `/`-rooted ones against the repository; URLs and anchors are not files.
     static func resolve(_ link: String, from document: String) -> String? {

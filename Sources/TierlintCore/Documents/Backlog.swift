@@ -13,6 +13,8 @@ public struct BacklogTable: Sendable, Equatable {
     /// The nearest heading above the table, e.g. "Sprint 4: Session Management".
     public var section: String?
     public var sectionLine: Int?
+    /// The headings the table sits under, outermost first: "Sprint 4", then "Backend".
+    public var headings: [MarkdownHeading] = []
     /// The line of the header row.
     public var line: Int
     public var endLine: Int

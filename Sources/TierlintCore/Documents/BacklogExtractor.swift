@@ -15,8 +15,19 @@ struct BacklogExtractor {
     /// head results and comparison tables.
     static let strongTicketColumns: Set<String> = ["ticket", "story", "user story", "issue", "work item"]
 
-    /// Rows that sum up a table rather than being a ticket, when their Model cell is empty.
-    static let summaryRowTitles: Set<String> = ["total", "totals", "sum", "subtotal", "average", "mean", "overall", "all"]
+    /// Labels of a row that sums up a table, whatever its Model cell holds ("| | Total | 4 |").
+    static let totalLabels: Set<String> = ["total", "totals", "sum", "subtotal", "sub total", "grand total", "σ", "∑"]
+    /// Labels of a summary row only when its Model cell is empty: a ticket could be called so.
+    static let summaryRowTitles: Set<String> = totalLabels.union(["average", "mean", "overall", "all"])
+
+    /// `**Total:** 20`, `Subtotal (backend)`, `Totals 20 tickets`: the label of a cell,
+    /// lowercased, up to a colon or parenthesis, without punctuation, numbers or "tickets".
+    static func rowLabel(_ cell: String) -> String {
+        let label = cell.lowercased().prefix { $0 != ":" && $0 != "(" }
+        let words = label.split(whereSeparator: { !$0.isLetter && $0 != "σ" && $0 != "∑" })
+        let kept = words.reversed().drop { ["tickets", "ticket", "items", "stories", "tasks"].contains($0) }.reversed()
+        return kept.joined(separator: " ")
+    }
 
     var columns: ColumnVocabulary
     var catalog: ModelCatalog
@@ -24,6 +35,8 @@ struct BacklogExtractor {
 
     func extract(path: String, document: MarkdownDocument, isNamedBacklog: Bool) -> Backlog? {
         var section: MarkdownHeading?
+        // The headings above, outermost first: a `###` under a `##` is part of it.
+        var headings: [MarkdownHeading] = []
         var tables: [BacklogTable] = []
         // Paragraphs belong to the backlog table just above them, until a heading or another table.
         var collectingNotes = false
@@ -31,10 +44,13 @@ struct BacklogExtractor {
             switch block {
             case .heading(let heading):
                 section = heading
+                while let last = headings.last, last.level >= heading.level { headings.removeLast() }
+                headings.append(heading)
                 collectingNotes = false
             case .table(let table):
                 collectingNotes = false
-                if let backlogTable = backlogTable(table, path: path, section: section, isNamedBacklog: isNamedBacklog) {
+                if var backlogTable = backlogTable(table, path: path, section: section, isNamedBacklog: isNamedBacklog) {
+                    backlogTable.headings = headings
                     tables.append(backlogTable)
                     collectingNotes = true
                 }
@@ -94,11 +110,20 @@ struct BacklogExtractor {
             if let first = cells.first, first.text.lowercased().hasPrefix("distribution") {
                 let rest = cells.dropFirst().map(\.text).filter { !$0.isEmpty }.joined(separator: " | ")
                 let text = first.text.contains(":") ? [first.text, rest].joined(separator: " | ") : "Distribution: \(rest)"
-                rowNotes.append(MarkdownParagraph(text: text, line: row.line, endLine: row.line, source: text))
+                // Each cell's text where the row has it, so findings point into the right cell.
+                var source = ""
+                for cell in cells {
+                    guard let column = cell.column else { continue }
+                    source += String(repeating: " ", count: max(column - 1 - source.unicodeScalars.count, 1)) + cell.text
+                }
+                rowNotes.append(MarkdownParagraph(text: text, line: row.line, endLine: row.line, source: source))
                 continue
             }
-            if let titleColumn, titleColumn < cells.count, cells[modelColumn].text.isEmpty,
-               Self.summaryRowTitles.contains(cells[titleColumn].text.lowercased()) { continue }
+            // A row that sums up the table is no ticket: labelled Total in its ID, ticket or first
+            // cell, whatever its Model cell holds ("| | Total | 4 |"), or Average with no model.
+            let labels = Set([idColumn, titleColumn, 0].compactMap { $0 }.filter { $0 < cells.count }.map { Self.rowLabel(cells[$0].text) })
+            if !labels.isDisjoint(with: Self.totalLabels)
+                || (cells[modelColumn].text.isEmpty && !labels.isDisjoint(with: Self.summaryRowTitles)) { continue }
             func text(_ column: Int?) -> String? {
                 guard let column, column < cells.count else { return nil }
                 return cells[column].text

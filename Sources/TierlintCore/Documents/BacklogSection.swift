@@ -25,4 +25,33 @@ public struct BacklogSection: Sendable {
         }
         return sections
     }
+
+    /// What a statement under `backlog.tables[index]` may describe, narrowest first: the
+    /// table, then the tables under each heading above it (its own, then the enclosing ones:
+    /// "### Frontend", then "## Sprint 4"), up to that table.
+    public static func scopes(endingAt index: Int, of backlog: Backlog) -> [BacklogSection] {
+        let table = backlog.tables[index]
+        var scopes = [BacklogSection(name: nil, line: table.line, tables: [table])]
+        for heading in table.headings.reversed() {
+            let under = backlog.tables[...index].filter { $0.headings.contains(heading) }
+            guard under.count > scopes.last!.tables.count else { continue }
+            scopes.append(BacklogSection(name: heading.text, line: heading.line, tables: Array(under)))
+        }
+        return scopes
+    }
+
+    /// Every heading above some table, with all the tables under it, subsections included.
+    public static func headingSections(of backlog: Backlog) -> [BacklogSection] {
+        var sections: [BacklogSection] = []
+        for table in backlog.tables {
+            for heading in table.headings {
+                if let index = sections.firstIndex(where: { $0.line == heading.line }) {
+                    sections[index].tables.append(table)
+                } else {
+                    sections.append(BacklogSection(name: heading.text, line: heading.line, tables: [table]))
+                }
+            }
+        }
+        return sections
+    }
 }

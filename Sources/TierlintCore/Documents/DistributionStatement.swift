@@ -2,8 +2,8 @@ import TierlintMarkdown
 
 /// "Distribution: 6 haiku (30%) | 11 sonnet (55%) | 3 opus (15%)": the counts and percentages a
 /// backlog states for its tiers. Also written `haiku 6 (30%), sonnet 11 (55%)`, `6 haiku / 11
-/// sonnet`, `6 haiku + 11 sonnet + 3 opus = 20`, with `•` or `·` between entries, or as a
-/// bullet list under a line "Distribution:".
+/// sonnet`, `6 haiku + 11 sonnet + 3 opus = 20`, `6x haiku | 11x sonnet`, with `•` or `·`
+/// between entries, over several lines, or as a bullet list under a line "Distribution:".
 public struct DistributionStatement: Sendable {
     public struct Entry: Sendable {
         public var tier: Tier
@@ -14,6 +14,12 @@ public struct DistributionStatement: Sendable {
     }
 
     public var entries: [Entry]
+
+    /// The number of tickets the statement adds up to, when it gives a count for every tier.
+    public var statedTotal: Int? {
+        guard !entries.isEmpty, entries.allSatisfy({ $0.count != nil }) else { return nil }
+        return entries.reduce(0) { $0 + $1.count! }
+    }
 
     /// A statement never has more entries than this; longer lines are not statements.
     static let maximumEntries = 16
@@ -72,6 +78,13 @@ public struct DistributionStatement: Sendable {
         }
         tokens = merged
 
+        // `6`, `6x`, `6×`, `x6`: a count of tickets.
+        func count(_ token: String) -> Int? {
+            if let value = Int(token) { return value }
+            if let last = token.last, last == "x" || last == "×", let value = Int(token.dropLast()) { return value }
+            if let first = token.first, first == "x" || first == "×", let value = Int(token.dropFirst()) { return value }
+            return nil
+        }
         func number(_ token: String) -> Bool { Double(token.hasSuffix("%") ? String(token.dropLast()) : token) != nil }
         func tier(_ token: String) -> Tier? {
             guard !number(token) else { return nil }
@@ -85,7 +98,7 @@ public struct DistributionStatement: Sendable {
             let lower = order > 0 ? tierPositions[order - 1] + 1 : 0
             let upper = order + 1 < tierPositions.count ? tierPositions[order + 1] : tokens.count
             func isCount(_ index: Int) -> Bool {
-                guard index >= lower, index < upper, Int(tokens[index]) != nil else { return false }
+                guard index >= lower, index < upper, count(tokens[index]) != nil else { return false }
                 let after = index + 1 < tokens.count ? tokens[index + 1].lowercased() : ""
                 let before = index > 0 ? tokens[index - 1] : ""
                 return !["tickets", "ticket", "total", "items", "tasks"].contains(after) && before != "="
@@ -99,7 +112,7 @@ public struct DistributionStatement: Sendable {
             let first = [countIndex, percentIndex, position].compactMap { $0 }.min() ?? position
             entries.append(Entry(
                 tier: found,
-                count: countIndex.flatMap { Int(tokens[$0]) },
+                count: countIndex.flatMap { count(tokens[$0]) },
                 percent: percentIndex.flatMap { Double(tokens[$0].dropLast()) },
                 anchor: tokens[first]))
         }

@@ -22,6 +22,8 @@ public struct ModelAssignment: Sendable, Equatable {
     public var column: Int
     /// The models are written as an escalation, `haiku → sonnet`: tried in that order.
     public var isEscalation = false
+    /// For a missing model, the placeholder written in its place (`TBD`, `?`), if any.
+    public var placeholder: String?
 
     public init(state: State, line: Int, column: Int, isEscalation: Bool = false) {
         self.state = state
@@ -67,7 +69,9 @@ extension ModelAssignment {
     ) -> ModelAssignment {
         let trimmed = text.trimmingSpaces()
         if missingValues.contains(trimmed.lowercased()) || trimmed.allSatisfy({ !$0.isLetter && !$0.isNumber }) {
-            return ModelAssignment(state: .missing, line: line, column: column)
+            var missing = ModelAssignment(state: .missing, line: line, column: column)
+            if !trimmed.isEmpty { missing.placeholder = trimmed }
+            return missing
         }
         let withoutNotes = removingParentheticals(trimmed)
         // "haiku → sonnet", "haiku, sonnet", "haiku or sonnet": a list of models.

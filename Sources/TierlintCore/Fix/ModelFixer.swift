@@ -1,6 +1,7 @@
 /// `tierlint fix`: fills a missing model where the policy gives one clear answer, and touches
 /// nothing else. Security work takes the security tier; otherwise the task pattern, the
-/// complexity score and the owner's role must agree on one tier, or the model stays missing.
+/// complexity score and the owner's role must agree on one tier, or the model stays missing;
+/// a Cost Tier cell that budgets another tier leaves it missing too.
 /// A file's bytes change only inside the cells (or the frontmatter line) it fills.
 public enum ModelFixer {
     /// One model filled in.
@@ -24,6 +25,23 @@ public enum ModelFixer {
     /// The one tier the policy suggests for `assignment`, and why; `nil` when there is none
     /// or the suggestions disagree.
     public static func suggestion(for assignment: Assignment, in context: RuleContext) -> (tier: Tier, reasons: [String])? {
+        guard let suggested = policySuggestion(for: assignment, in: context) else { return nil }
+        // A Cost Tier cell that budgets another tier ($$$ where haiku is suggested) says the
+        // row's author meant something else: the answer is not clear, so nothing is filled.
+        if case .ticket(let ticket) = assignment {
+            let rule = CostTierMismatchRule()
+            for column in context.configuration.costTier.columns.map(ColumnVocabulary.key) {
+                guard let cell = ticket.cells.cell(named: column),
+                      let budgeted = rule.statedTier(cell.text, catalog: context.catalog) else { continue }
+                if budgeted != suggested.tier { return nil }
+                break
+            }
+        }
+        return suggested
+    }
+
+    /// What the policy alone suggests: the security tier, or the tier its other signals agree on.
+    private static func policySuggestion(for assignment: Assignment, in context: RuleContext) -> (tier: Tier, reasons: [String])? {
         let catalog = context.catalog
         let security = assignment.securityWords(context.configuration.security.vocabulary)
         if !security.isEmpty, let tier = catalog.tier(named: context.configuration.security.minimumTier) {
@@ -76,7 +94,9 @@ public enum ModelFixer {
             if let keyLine = definition.modelKeyLine {
                 // `model:` or `model: TBD`: fill the value where it is, never add a second key.
                 guard let value = valueSpan(ofKeyOn: keyLine, in: original) else { continue }
-                edit = (value, Array(" \(tier.name)".utf8))
+                // `model: # TBD` becomes `model: opus # TBD`: a space before the kept comment.
+                let beforeComment = value.upperBound < original.count && original[value.upperBound] == UInt8(ascii: "#") ? " " : ""
+                edit = (value, Array(" \(tier.name)\(beforeComment)".utf8))
             } else {
                 guard let offset = lineStart(definition.model.line, in: original) else { continue }
                 edit = (offset..<offset, Array("model: \(tier.name)".utf8) + lineEnding(of: original))
@@ -108,12 +128,27 @@ public enum ModelFixer {
         return new
     }
 
-    /// The bytes after `key:` to the end of the line, without the line ending.
+    /// The bytes after `key:` up to a comment (`model: # TBD` keeps `# TBD`) or the end of
+    /// the line, without the line ending and without the spaces before the comment.
     static func valueSpan(ofKeyOn line: Int, in bytes: [UInt8]) -> Range<Int>? {
         guard let start = lineStart(line, in: bytes),
               let colon = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == 0x0A || $0 == 0x0D }),
               bytes[colon] == UInt8(ascii: ":") else { return nil }
-        let end = bytes[colon...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.count
+        var end = bytes[colon...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.count
+        // A `#` after a space, outside quotes, starts a YAML comment.
+        var quote: UInt8?
+        for index in (colon + 1)..<end {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "#"), bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\t") {
+                end = index
+                while end > colon + 1, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+                break
+            }
+        }
         return (colon + 1)..<end
     }
 

@@ -135,9 +135,11 @@ public struct LintRun {
         }
         // A changed agent may make the pages that list it wrong: read those that name it.
         var contextDocuments: [SourceFile] = []
-        let changedNames = checked.compactMap { path -> [UInt8]? in
-            guard case .definition(.agent, _)? = roles[path] else { return nil }
-            return Array(AgentDefinition.defaultName(path: path, kind: .agent).lowercased().utf8)
+        // Pages write a name as the file does, or in words: code-reviewer, code reviewer, code_reviewer.
+        let changedNames = checked.flatMap { path -> [[UInt8]] in
+            guard case .definition(.agent, _)? = roles[path] else { return [] }
+            let name = AgentDefinition.defaultName(path: path, kind: .agent).lowercased()
+            return Set([name, name.replacing("-", with: " "), name.replacing("-", with: "_")]).map { Array($0.utf8) }
         }
         if !changedNames.isEmpty && reported.count < allPaths.count {
             for path in allPaths where !reported.contains(path) && (roles[path] == .markdown || roles[path] == .backlog) {
@@ -145,6 +147,15 @@ public struct LintRun {
                       DocumentLoader.mightHoldAgentTable(bytes, agentColumns: configuration.docDrift.agentColumns),
                       changedNames.contains(where: { DocumentLoader.containsIgnoringCase(bytes, $0) }) else { continue }
                 contextDocuments.append(SourceFile(path: path, content: .bytes(bytes)))
+            }
+        }
+        // ... and so may the dispatch lists that send it work: read those that name it.
+        if !changedNames.isEmpty {
+            let inContext = Set(context.map(\.path))
+            for path in allPaths where roles[path] == .yamlAgents && !reported.contains(path) && !inContext.contains(path) {
+                guard case .bytes(let bytes)? = try source.read(path, limit: configuration.maxFileSize),
+                      changedNames.contains(where: { DocumentLoader.containsIgnoringCase(bytes, $0) }) else { continue }
+                context.append(SourceFile(path: path, content: .bytes(bytes)))
             }
         }
         let linkNotes = toCheck.sorted().compactMap { path in links[path].flatMap { linkNote(path, target: $0, roles: roles) } }

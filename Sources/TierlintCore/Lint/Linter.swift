@@ -27,7 +27,8 @@ public struct Linter: Sendable {
     public struct Input: Sendable {
         public var files: [SourceFile]
         public var roles: [String: FileRole]
-        /// Files not reported on, read to judge sets and references (unchanged agents).
+        /// Files not reported on, read to judge sets and references (unchanged agents, and
+        /// the dispatch lists that send work to a changed one).
         public var context: [SourceFile] = []
         /// Problems found before reading, such as unreadable plugin manifests.
         public var problems: [ParseProblem] = []
@@ -117,6 +118,7 @@ public struct Linter: Sendable {
             }
         }
         var allAgents = definitions
+        var contextTasks: [DispatchTask] = []
         let contextLoaded = ParallelMap.map(context) { file -> DocumentLoader.Loaded in
             guard let role = roles[file.path], role.isDefinition || role == .yamlAgents else { return .nothing }
             return loader.load(file, role: role)
@@ -128,6 +130,7 @@ public struct Linter: Sendable {
                 allAgents.append(definition)
             case .yamlAgents(let file):
                 allAgents += file.agents
+                contextTasks += file.tasks
             default:
                 continue
             }
@@ -145,6 +148,7 @@ public struct Linter: Sendable {
             configuration: configuration, catalog: catalog, backlogs: backlogs, definitions: definitions,
             allAgents: allAgents, parseProblems: parseProblems, yamlFiles: yamlFiles, references: references)
         ruleContext.contextReferences = contextReferences
+        ruleContext.contextTasks = contextTasks
         ruleContext.repositoryPaths = input.repositoryPaths
         return (ruleContext, checkedPaths.sorted(), suppressions)
     }

@@ -41,6 +41,14 @@ public struct PatternMatch: Sendable, Equatable {
 /// then the one that matches earliest (titles start with their verb: "Design migration
 /// strategy" is design work); then the pattern with the higher tier, so that a tie never
 /// calls real work overkill.
+///
+/// A verb names the work; a noun only names what the work touches. So a match that does not
+/// start a title ("Add config validation with … business logic") is outranked by a more
+/// demanding pattern matched anywhere in the same text: one whose floor is above its ceiling.
+/// An agent's name is a noun compound whose last word is the head (`docs-architect` is an
+/// architect), so the name counts only through a match that takes in its last word, and
+/// every match anywhere in the agent's name, role or description may outrank a cheap one;
+/// a lone word of a more demanding pattern anywhere in them leaves the agent unclassified.
 public struct TaskPatternMatcher: Sendable {
     public let patterns: [TaskPattern]
     private let catalog: ModelCatalog
@@ -50,29 +58,98 @@ public struct TaskPatternMatcher: Sendable {
         self.catalog = catalog
     }
 
+    /// One pattern matched in a text, with what ranks it.
+    struct Candidate {
+        var match: PatternMatch
+        var specificity: Int
+        var start: Int
+        /// The rank of the tier suggested, or of the ceiling when there is one.
+        var rank: Int
+        /// The ranks of the pattern's floor and ceiling; `nil` when it has none.
+        var floor: Int?
+        var ceiling: Int?
+    }
+
     /// `strongOnly` leaves out lone words, for prose such as an agent's description.
     public func bestMatch(in text: String, strongOnly: Bool = false) -> PatternMatch? {
         bestMatch(words: WordPattern.words(of: text), strongOnly: strongOnly)
     }
 
     func bestMatch(words: [String], strongOnly: Bool = false) -> PatternMatch? {
-        guard !words.isEmpty else { return nil }
-        var best: (specificity: Int, start: Int, rank: Int, match: PatternMatch)?
+        let found = candidates(words, strongOnly: strongOnly)
+        guard let best = best(of: found) else { return nil }
+        if best.start > 0, let demanding = mostDemanding(over: best, in: found) { return demanding.match }
+        return best.match
+    }
+
+    /// The pattern that describes an agent: its name's head, else its role, else the first
+    /// clause of its description (multi-word phrases only, since a description mentions many
+    /// kinds of work in passing); outranked by a more demanding pattern that its name, role or
+    /// any clause of its description matches ("Plans complex zero-downtime migrations").
+    public func bestMatch(agentName name: String, role: String, description: String) -> PatternMatch? {
+        let nameWords = WordPattern.words(of: name)
+        let nameCandidates = candidates(nameWords, strongOnly: false)
+        let clauses = description.split(whereSeparator: { ".\n,;:!?".contains($0) }).map { WordPattern.words(of: String($0)) }
+        let roleCandidates = candidates(WordPattern.words(of: role), strongOnly: false)
+        let clauseCandidates = clauses.map { candidates($0, strongOnly: true) }
+        let head = candidates(nameWords, strongOnly: false, throughLastWord: true)
+        guard let primary = best(of: head) ?? best(of: roleCandidates) ?? clauseCandidates.first.flatMap(best(of:)) else {
+            return nil
+        }
+        let everything = nameCandidates + roleCandidates + clauseCandidates.flatMap { $0 }
+        if let demanding = mostDemanding(over: primary, in: everything) { return demanding.match }
+        // A lone word of a more demanding pattern anywhere ("… analyzing its architecture")
+        // does not say what the agent does, but it is reason enough to doubt the cheap reading.
+        if let ceiling = primary.ceiling {
+            let texts = [nameWords, WordPattern.words(of: role)] + clauses
+            let doubted = patterns.contains { pattern in
+                (pattern.minimum.flatMap { catalog.tier(named: $0)?.rank } ?? Int.min) > ceiling
+                    && pattern.phrases.contains { phrase in texts.contains { phrase.occurs(in: $0) } }
+            }
+            if doubted { return nil }
+        }
+        return primary.match
+    }
+
+    /// Every pattern the words match, each by its best phrase; with `throughLastWord`, only
+    /// phrases that take in the last word count.
+    private func candidates(_ words: [String], strongOnly: Bool, throughLastWord: Bool = false) -> [Candidate] {
+        guard !words.isEmpty else { return [] }
+        var found: [Candidate] = []
         for pattern in patterns {
             let rank = catalog.tier(named: pattern.maximum ?? pattern.suggested)?.rank ?? Int.max
+            let floor = pattern.minimum.flatMap { catalog.tier(named: $0)?.rank }
+            let ceiling = pattern.maximum.flatMap { catalog.tier(named: $0)?.rank }
+            var best: Candidate?
             for phrase in pattern.phrases where !(strongOnly && phrase.isLoneWord) {
-                guard let start = phrase.firstMatch(in: words) else { continue }
-                let candidate = (phrase.specificity, start, rank, PatternMatch(pattern: pattern, phrase: phrase.text))
-                if let current = best {
-                    let better = candidate.0 > current.specificity
-                        || (candidate.0 == current.specificity && candidate.1 < current.start)
-                        || (candidate.0 == current.specificity && candidate.1 == current.start && candidate.2 > current.rank)
-                    if better { best = candidate }
-                } else {
-                    best = candidate
-                }
+                guard let start = throughLastWord ? phrase.matchThroughLastWord(in: words) : phrase.firstMatch(in: words) else { continue }
+                let candidate = Candidate(
+                    match: PatternMatch(pattern: pattern, phrase: phrase.text), specificity: phrase.specificity,
+                    start: start, rank: rank, floor: floor, ceiling: ceiling)
+                if best.map({ isBetter(candidate, than: $0) }) ?? true { best = candidate }
             }
+            if let best { found.append(best) }
         }
-        return best?.match
+        return found
+    }
+
+    private func best(of candidates: [Candidate]) -> Candidate? {
+        candidates.reduce(nil) { best, candidate in best.map { isBetter(candidate, than: $0) ? candidate : $0 } ?? candidate }
+    }
+
+    private func isBetter(_ candidate: Candidate, than current: Candidate) -> Bool {
+        if candidate.specificity != current.specificity { return candidate.specificity > current.specificity }
+        if candidate.start != current.start { return candidate.start < current.start }
+        return candidate.rank > current.rank
+    }
+
+    /// Of the candidates whose floor is above `match`'s ceiling, the most demanding.
+    private func mostDemanding(over match: Candidate, in candidates: [Candidate]) -> Candidate? {
+        guard let ceiling = match.ceiling else { return nil }
+        return candidates.filter { ($0.floor ?? Int.min) > ceiling }.reduce(nil) { best, candidate in
+            guard let best else { return candidate }
+            if candidate.floor! != best.floor! { return candidate.floor! > best.floor! ? candidate : best }
+            return isBetter(candidate, than: best) ? candidate : best
+        }
     }
 }

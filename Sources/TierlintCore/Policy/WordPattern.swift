@@ -7,7 +7,9 @@ import TierlintMarkdown
 /// - `a|b` matches either;
 /// - a lone `*` skips up to four words;
 /// - a leading `^` anchors the pattern to the first word: `^design` is design work, while
-///   "implements features from a design" is not.
+///   "implements features from a design" is not;
+/// - a trailing `$` anchors it to the last word: `create * table$` is "Create sessions table",
+///   not "Create pricing table component".
 ///
 /// Matching ignores case, punctuation and camel case (`SessionService` is `session service`),
 /// and costs O(words × elements × 4): patterns come from config and must never backtrack.
@@ -22,6 +24,8 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
     let elements: [Element]
     /// Matches only at the first word.
     let anchored: Bool
+    /// Matches only through the last word.
+    let anchoredAtEnd: Bool
     /// How many word elements the pattern has: a longer pattern is a more specific one.
     let specificity: Int
 
@@ -32,6 +36,8 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
         var body = Substring(text.lowercased().trimmingSpaces())
         anchored = body.hasPrefix("^")
         if anchored { body = body.dropFirst() }
+        anchoredAtEnd = body.hasSuffix("$")
+        if anchoredAtEnd { body = body.dropLast() }
         for part in body.split(separator: " ", omittingEmptySubsequences: true) {
             if part == "*" {
                 if elements.last != .gap, !elements.isEmpty { elements.append(.gap) }
@@ -74,12 +80,32 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
-    /// Whether the pattern is one word that is not anchored: too weak for long text.
-    var isLoneWord: Bool { !anchored && elements.count == 1 }
+    /// Whether the pattern matches anywhere, a lone word too: enough to doubt what a longer
+    /// text is about, never to say what it is.
+    func occurs(in words: [String]) -> Bool {
+        guard isLoneWord else { return firstMatch(in: words) != nil }
+        return words.indices.contains { matches(words, at: $0) }
+    }
 
-    /// Whether the pattern matches starting exactly at `start`: the set of positions reachable
-    /// after each element is carried forward, never more than the word count.
+    /// The start of a match that takes in the last word, or `nil`: in a compound name such as
+    /// `docs-architect` the last word is the head (an architect, of docs).
+    func matchThroughLastWord(in words: [String]) -> Int? {
+        guard !words.isEmpty else { return nil }
+        let starts = anchored ? [0] : elements.count == 1 ? [words.count - 1] : Array(words.indices)
+        return starts.first { ends(words, from: $0).contains(words.count) }
+    }
+
+    /// Whether the pattern is one word that is not anchored: too weak for long text.
+    var isLoneWord: Bool { !anchored && !anchoredAtEnd && elements.count == 1 }
+
     private func matches(_ words: [String], at start: Int) -> Bool {
+        let ends = ends(words, from: start)
+        return anchoredAtEnd ? ends.contains(words.count) : !ends.isEmpty
+    }
+
+    /// Where the matches starting exactly at `start` end: the set of positions reachable after
+    /// each element is carried forward, never more than the word count.
+    private func ends(_ words: [String], from start: Int) -> Set<Int> {
         var positions: Set<Int> = [start]
         for element in elements {
             var next = Set<Int>()
@@ -94,10 +120,10 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
                     if forms.contains(word) || stems.contains(where: { word.hasPrefix($0) }) { next.insert(position + 1) }
                 }
             }
-            if next.isEmpty { return false }
+            if next.isEmpty { return [] }
             positions = next
         }
-        return true
+        return positions
     }
 
     /// The words of free text as patterns see them: lowercased, split at punctuation and at

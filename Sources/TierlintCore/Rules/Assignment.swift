@@ -48,9 +48,7 @@ public enum Assignment: Sendable {
     }
 
     /// The kind of work this is, by the policy's task patterns. A ticket is read by its title;
-    /// a definition by its name first ("code-reviewer"), then its role, then the first clause
-    /// of its description with multi-word phrases only, since a description mentions many kinds
-    /// of work in passing ("Manages Linear issues for the Component Reviews project").
+    /// a definition by its name, role and description together (see `TaskPatternMatcher`).
     public func patternMatch(_ matcher: TaskPatternMatcher) -> PatternMatch? {
         switch self {
         case .ticket(let ticket):
@@ -58,12 +56,8 @@ public enum Assignment: Sendable {
         case .task(let task):
             return matcher.bestMatch(in: task.task)
         case .definition(let definition):
-            for text in [definition.name, definition.role] where !text.isEmpty {
-                if let match = matcher.bestMatch(in: text) { return match }
-            }
-            let firstClause = definition.descriptionWithoutExamples
-                .split(whereSeparator: { ".\n,;:".contains($0) }).first.map(String.init) ?? ""
-            return matcher.bestMatch(in: firstClause, strongOnly: true)
+            return matcher.bestMatch(
+                agentName: definition.name, role: definition.role, description: definition.descriptionWithoutExamples)
         }
     }
 

@@ -14,10 +14,13 @@ public struct ComplexityTierRule: Rule {
             wrong cost. The sum implies the tier: 3-4 haiku, 5-6 sonnet, 7-9 opus. A team that \
             writes the score down and then picks another model has a score or a model to fix.
 
-            The score is read from Reasoning, Judgement and Risk (Cost of Being Wrong) columns, \
-            or a Complexity total column (`7`, `2+3+2`), or an agent's `complexity:` \
-            frontmatter (a total, a list of three, or `{reasoning, judgement, risk}`). A score \
-            that is not 1-3 (or low, medium, high) is reported too. Security work is left to \
+            The score is read from Reasoning (Multi-step Reasoning), Judgement (Subjective \
+            Judgement) and Risk (Cost of Being Wrong) columns, or a Complexity (Complexity \
+            Score) total column holding 3-9 (`7`, `2+3+2`), or an agent's `complexity:` \
+            frontmatter (a total, `{total: 7}`, a list of three, or `{reasoning, judgement, \
+            risk}`). A bare Score column is not read: story points, RICE and ICE tables call \
+            theirs so. A score that is not 1-3 (or low, medium, high), and a `complexity:` that \
+            is not the assessment (`high`, `12`), are reported too. Security work is left to \
             security-tier. Column names are set under `rules.complexity-tier`.
             """,
         triggeringExamples: [
@@ -36,6 +39,25 @@ public struct ComplexityTierRule: Rule {
                 model: ↓opus
                 ---
                 """),
+            Example(".claude/agents/planner.md", """
+                ---
+                name: planner
+                complexity: {total: 8}
+                model: ↓sonnet
+                ---
+                """),
+            Example(".claude/agents/router.md", """
+                ---
+                name: router
+                complexity: ↓12
+                model: sonnet
+                ---
+                """),
+            Example("docs/backlog.md", """
+                | # | Ticket | Multi-step reasoning | Subjective judgment | Cost of being wrong | Model |
+                |---|--------|---|---|---|-------|
+                | 1 | Choose the cache topology | 3 | 3 | 2 | ↓sonnet |
+                """),
         ],
         nonTriggeringExamples: [
             Example("docs/backlog.md", """
@@ -44,6 +66,11 @@ public struct ComplexityTierRule: Rule {
                 | 1 | Choose the cache topology | 8 | opus |
                 | 2 | Rename the cache keys | 1+1+1 | haiku |
                 | 3 | Tune cache timeouts | 5 | sonnet |
+                """),
+            Example("docs/backlog.md", """
+                | # | Ticket | Score | Model |
+                |---|--------|-------|-------|
+                | 1 | Choose the cache topology | 8 | sonnet |
                 """),
             Example(".claude/agents/triage.md", """
                 ---

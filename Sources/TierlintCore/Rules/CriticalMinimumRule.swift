@@ -14,7 +14,8 @@ public struct CriticalMinimumRule: Rule {
             A simple task can still be one whose failure hurts. Seed 000's override table: \
             "Simple but critical: sonnet minimum". A ticket is critical when a label, type, tags, \
             priority or severity cell says so (critical, P0, blocker, sev1, highest), or its \
-            title starts with `[critical]` or `critical:`.
+            title starts with `[critical]` or `critical:`. A negated label (non-critical, not \
+            critical, no-blocker, not a blocker) is not critical.
 
             The labels, the columns read and the minimum tier are set under \
             `rules.critical-minimum` (`labels`, `columns`, `minimum-tier`).
@@ -25,6 +26,7 @@ public struct CriticalMinimumRule: Rule {
                 |---|--------|----------|-------|
                 | 9.1 | Add session cleanup config | P0 | ↓haiku |
                 | 9.2 | [critical] Rotate cache keys | | ↓haiku |
+                | 9.3 | Add session key config | non-critical, blocker | ↓haiku |
                 """),
         ],
         nonTriggeringExamples: [
@@ -33,6 +35,11 @@ public struct CriticalMinimumRule: Rule {
                 |---|--------|----------|-------|
                 | 9.1 | Add session cleanup config | P0 | sonnet |
                 | 9.2 | Add session cache config | P2 | haiku |
+                | 9.3 | Add session log config | non-critical | haiku |
+                | 9.4 | Add session trace config | Not critical | haiku |
+                | 9.5 | Add session tag config | not-blocker | haiku |
+                | 9.6 | Add session env config | no blocker | haiku |
+                | 9.7 | Add session TTL config | noncritical | haiku |
                 """),
         ])
 
@@ -53,13 +60,23 @@ public struct CriticalMinimumRule: Rule {
         }
     }
 
+    /// Words that negate a label right after them.
+    private static let negations: Set<String> = ["non", "not", "no", "never", "isn", "isnt", "without"]
+
     /// The label that makes the ticket critical, as written.
     private func criticalMarker(_ ticket: Ticket, labels: Set<String>, columns: [String]) -> String? {
         let cells = ticket.labels + columns.compactMap { ticket.cells[$0] }
         for cell in cells {
-            let words = WordPattern.words(of: cell)
             let joined = cell.lowercased().filter { $0.isLetter || $0.isNumber }
-            if labels.contains(joined) || words.contains(where: labels.contains) { return "\"\(cell.trimmingSpaces())\"" }
+            // "non-critical", "Not critical", "no-blocker", "not a blocker": a label negated by
+            // one of the two words before it, in its own item of the cell.
+            let affirmed = cell.split(whereSeparator: { ",;/".contains($0) }).contains { item in
+                let words = WordPattern.words(of: String(item))
+                return words.indices.contains { index in
+                    labels.contains(words[index]) && !words[max(0, index - 2)..<index].contains(where: Self.negations.contains)
+                }
+            }
+            if labels.contains(joined) || affirmed { return "\"\(cell.trimmingSpaces())\"" }
         }
         let title = ticket.title.lowercased()
         if title.hasPrefix("[critical]") || title.hasPrefix("critical:") { return "critical in its title" }

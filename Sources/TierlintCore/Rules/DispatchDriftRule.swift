@@ -13,7 +13,9 @@ public struct DispatchDriftRule: Rule {
             at execution time"). An override nobody reviews is how an agent defined on haiku \
             ends up running on opus for every task, or a security reviewer on haiku. A dispatch \
             entry (`{task, agent, model}` in a YAML agent file) whose agent is defined elsewhere \
-            (frontmatter or an agent map) on another tier is reported, with both places.
+            (frontmatter or an agent map) on another tier is reported, with both places. In a \
+            pre-commit check, a changed dispatch list is compared with every agent, and a changed \
+            agent with the dispatch lists that name it.
             """,
         triggeringExamples: [
             Example(files: [
@@ -45,10 +47,14 @@ public struct DispatchDriftRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let agents = context.allAgents.filter { $0.kind == .agent }
-        return context.yamlFiles.flatMap(\.tasks).compactMap { task in
+        // Tasks of lists that did not change count only when the agent they run did.
+        let changed = Set(context.definitions.map { [$0.path, $0.name.lowercased()] })
+        let tasks = context.yamlFiles.flatMap(\.tasks).map { ($0, isContext: false) } + context.contextTasks.map { ($0, isContext: true) }
+        return tasks.compactMap { task, isContext in
             guard let name = task.agent, let tier = task.model.effectiveTier,
                   let agent = agents.first(where: { $0.name.lowercased() == name.lowercased() }),
-                  let agentTier = agent.model.effectiveTier, agentTier != tier
+                  let agentTier = agent.model.effectiveTier, agentTier != tier,
+                  !isContext || changed.contains([agent.path, agent.name.lowercased()])
             else { return nil }
             return Assignment.task(task).finding(
                 description,

@@ -16,7 +16,10 @@ public struct DocDriftRule: Rule {
 
             A table with an Agent (or Name) column and a Model column, outside backlogs, is read \
             as documentation. Each row that links to an agent file, or names an agent, is \
-            compared by tier with that agent's definition; a row that states a tier for an agent \
+            compared by tier with that agent's definition. A name matches however it is \
+            written: case, spaces or underscores for hyphens, backticks and a `.md` do not \
+            matter ("Code Reviewer", "`code-reviewer`" and "code-reviewer.md" are \
+            code-reviewer), but only the whole name does; a row that states a tier for an agent \
             that inherits its caller's model is drift too, and so is a link to an agent file \
             that does not exist. A name that several agents share is compared with the one \
             nearest the page, when their tiers differ. In a pre-commit check, a changed page is \
@@ -32,6 +35,9 @@ public struct DocDriftRule: Rule {
                     |-------|-------|---------|
                     | [code-reviewer](../.claude/agents/code-reviewer.md) | ↓opus | Pull request review |
                     | helper | ↓haiku | Odd jobs |
+                    | Code Reviewer | ↓haiku | Named in prose |
+                    | `code_reviewer` | ↓haiku | Named in code |
+                    | code-reviewer.md | ↓haiku | Named by its file |
                     | [gone](../.claude/agents/gone.md) | ↓sonnet | Removed last month |
                     """),
             ]),
@@ -43,6 +49,8 @@ public struct DocDriftRule: Rule {
                     | Agent | Model | Use for |
                     |-------|-------|---------|
                     | code-reviewer | Sonnet | Pull request review |
+                    | Code Reviewer | sonnet | The same agent, named in prose |
+                    | code-reviewer-lite | opus | Another agent, defined elsewhere |
                     | someone-elses-agent | opus | Not defined here |
                     | [docs site](https://example.com/agents) | opus | A link that is not a file |
                     """),
@@ -84,7 +92,8 @@ public struct DocDriftRule: Rule {
                     subject: "agent \(reference.name)"), nil)
             }
         }
-        let named = agents.filter { $0.name.lowercased() == reference.name.lowercased() }
+        let key = AgentReference.nameKey(reference.name)
+        let named = agents.filter { AgentReference.nameKey($0.name) == key }
         guard let agent = nearest(named, to: reference.path) else { return nil }
         return compare(stated, with: agent, finding: finding).map { ($0, agent.path) }
     }

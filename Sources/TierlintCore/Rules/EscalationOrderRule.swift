@@ -7,21 +7,28 @@ public struct EscalationOrderRule: Rule {
         slug: "escalation-order",
         code: "TL014",
         defaultSeverity: .error,
-        summary: "An escalation goes to a lower or equal tier, or a cheap first stage has no validation or escalation after it.",
+        summary: "An escalation goes to a lower or equal tier, or a cheap pipeline never checks, escalates or hands on its work.",
         explanation: """
             Seed 001's tiered execution runs the cheap model first, validates its output, and \
             escalates to a stronger model on failure. An escalation that goes down or sideways \
-            retries the same failure at the same price; a cheap first stage with nothing after \
-            it to catch its failures is the "static model assignment" pitfall: "a test \
-            generator that escalates to Sonnet on failure is smarter than one that pushes \
-            through with poor tests".
+            retries the same failure at the same price. A pipeline that starts on the cheapest \
+            tier and stays there, with nothing that checks its output or escalates it, is the \
+            "static model assignment" pitfall: "a test generator that escalates to Sonnet on \
+            failure is smarter than one that pushes through with poor tests".
 
             Read from YAML agent files (`agents.yaml-paths`): a pipeline is a mapping of stages \
-            that each name a `model`; a stage escalates when its name, task or condition speaks \
-            of failure, escalation, retry, fallback or low confidence, and validates when it \
-            speaks of validating, checking, verifying, reviewing or testing. An `escalation:` \
-            list of models, and a model cell or field written `haiku → sonnet`, must go up at \
-            every step.
+            that each name a `model`, or a `stages:` (`steps:`) list of them. A stage is an \
+            escalation only when it says so: its name or its `condition` (`if`, `when`) speaks \
+            of failure, fallback, retry, error or low confidence, or its task starts with \
+            escalating or retrying. It must go above the stage it names ("if stage-1 fails"), \
+            or else the nearest stage before it that is not a check. A stage validates when it \
+            speaks of validating, checking, verifying or reviewing. A cheap first stage followed \
+            by a stage on a higher tier (seed 001's hybrid decomposition and its caching \
+            strategy: haiku drafts, sonnet writes exemplars, haiku applies them), by a check, \
+            by an escalation, or with an `on_failure:` route, is not static. An `escalation:` \
+            (or `fallback:`) list of models, at the top level or in an agent's entry (read from \
+            the agent's own model), and a model cell or field written `haiku → sonnet`, must go \
+            up at every step.
             """,
         triggeringExamples: [
             Example("pipelines/tests.yml", """
@@ -40,6 +47,18 @@ public struct EscalationOrderRule: Rule {
                     model: haiku
                   stage-2-format:
                     model: haiku
+                """),
+            Example("agents.yml", """
+                test-engineer:
+                  model: haiku
+                  role: Generate and run unit tests
+                  escalation: [sonnet, ↓haiku]
+                gen:
+                  stages:
+                    - name: generate
+                      model: sonnet
+                    - name: fallback on failure
+                      model: ↓haiku
                 """),
             Example("docs/backlog.md", """
                 | # | Ticket | Model |
@@ -63,6 +82,34 @@ public struct EscalationOrderRule: Rule {
                     agent: test-engineer
                     model: sonnet
                 """),
+            Example("pipelines/docs.yml", """
+                documentation-generation:
+                  step-1-generate-with-haiku:
+                    model: haiku
+                    task: Generate initial docs
+                  step-2-identify-unique-patterns:
+                    model: haiku
+                    task: Group by similarity
+                  step-3-generate-exemplars-with-sonnet:
+                    model: sonnet
+                    task: Create best-in-class examples
+                  step-4-apply-templates:
+                    model: haiku
+                    task: Use exemplars as templates for the rest
+                """),
+            Example("pipelines/feature.yml", """
+                feature:
+                  stages:
+                    - {name: Scaffold, model: haiku, task: Scaffold the module and its files}
+                    - {name: Implement, model: sonnet, task: Implement the business logic}
+                    - {name: Retry on failure, model: opus}
+                """),
+            Example("agents.yml", """
+                test-engineer:
+                  model: haiku
+                  role: Generate and run unit tests
+                  escalation: [sonnet, opus]
+                """),
             Example("docs/backlog.md", """
                 | # | Ticket | Model |
                 |---|--------|-------|
@@ -70,11 +117,16 @@ public struct EscalationOrderRule: Rule {
                 """),
         ])
 
-    private static let escalationWords = [
-        "fail", "escalat", "retry", "re-run", "rerun", "regenerat", "fallback", "fall back", "low confidence",
-        "inadequate", "on error", "otherwise",
-    ]
-    private static let validationWords = ["validat", "check", "verif", "review", "test pass", "assert"]
+    /// Words that make a step an escalation when its name or condition says them ("if stage-1
+    /// fails", "fallback on failure"): stems, whole words and two-word phrases.
+    private static let escalationStems = ["fail", "escalat", "fallback", "rerun", "regenerat", "inadequate"]
+    private static let escalationWords: Set<String> = ["retry", "retries", "retried", "retrying", "error", "errors", "otherwise"]
+    private static let escalationPhrases = [["fall", "back"], ["re", "run"], ["low", "confidence"]]
+    /// Verbs that make a step an escalation when its task starts with them ("Retry with sonnet").
+    private static let escalationVerbs = ["escalat", "retry", "rerun", "regenerat", "fallback"]
+    /// Words that make a step a check of the work before it.
+    private static let validationStems = ["validat", "verif", "review", "audit", "assert", "inspect"]
+    private static let validationWords: Set<String> = ["check", "checks", "checking", "checker", "qa"]
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
@@ -115,30 +167,73 @@ public struct EscalationOrderRule: Rule {
             }
             return findings
         }
-        let isEscalation = { (stage: Pipeline.Stage) in Self.escalationWords.contains { stage.text.contains($0) } }
-        let isValidation = { (stage: Pipeline.Stage) in Self.validationWords.contains { stage.text.contains($0) } }
-        // An escalation must beat the strongest stage before it that did the work.
-        var strongestWorker: (stage: Pipeline.Stage, tier: Tier)?
-        for (stage, tier) in stages {
+        // An escalation re-runs the work of the stage it names ("if stage-1 fails"), or else of
+        // the stage before it that is not a check, on a stronger model.
+        for (index, (stage, tier)) in stages.enumerated() where Self.isEscalation(stage) {
             guard let tier else { continue }
-            if isEscalation(stage) {
-                if let source = strongestWorker, tier <= source.tier {
-                    findings.append(finding(
-                        at: stage.model.line, stage.model.column,
-                        "\(pipeline.name)'s stage \(stage.name) escalates from \(source.tier.name) (\(source.stage.name)) to "
-                            + "\(tier.name); an escalation must go up a tier (seed 001, tiered execution)"))
-                }
-            } else if !isValidation(stage), strongestWorker.map({ tier > $0.tier }) ?? true {
-                strongestWorker = (stage, tier)
-            }
+            let earlier = stages[..<index]
+            guard let source = earlier.last(where: { Self.names($0.0, in: stage) })
+                ?? earlier.last(where: { !Self.isValidation($0.0) || Self.isEscalation($0.0) }),
+                  let sourceTier = source.tier, tier <= sourceTier else { continue }
+            findings.append(finding(
+                at: stage.model.line, stage.model.column,
+                "\(pipeline.name)'s stage \(stage.name) escalates from \(sourceTier.name) (\(source.0.name)) to "
+                    + "\(tier.name); an escalation must go up a tier (seed 001, tiered execution)"))
         }
+        // A cheap first stage is static when nothing after it checks its work, escalates it, or
+        // hands it to a stronger model; a stage that names a failure route is not static either.
         if let (first, firstTier) = stages.first, let firstTier, firstTier.rank == 0,
-           !stages.dropFirst().contains(where: { isEscalation($0.0) || isValidation($0.0) }) {
+           !stages.contains(where: { $0.0.hasFailureRoute }),
+           !stages.dropFirst().contains(where: { Self.isEscalation($0.0) || Self.isValidation($0.0) || ($0.tier ?? firstTier) > firstTier }) {
             findings.append(finding(
                 at: pipeline.line, 1,
-                "\(pipeline.name) starts on \(firstTier.name) (\(first.name)) with no validation or escalation stage after "
-                    + "it; a cheap first stage needs one (seed 001, pitfall 5: static model assignments)"))
+                "\(pipeline.name) starts on \(firstTier.name) (\(first.name)) and every stage stays there, with no "
+                    + "validation or escalation; a cheap first stage needs one (seed 001, pitfall 5: static model assignments)"))
         }
         return findings
+    }
+
+    /// The lowercased words of a text: `stage-1-fails` is `stage`, `1`, `fails`.
+    private static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    private static func says(_ words: [String], stems: [String], exact: Set<String>, phrases: [[String]] = []) -> Bool {
+        words.contains { word in exact.contains(word) || stems.contains { word.hasPrefix($0) } }
+            || phrases.contains { phrase in
+                words.indices.contains { start in
+                    start + phrase.count <= words.count && Array(words[start..<(start + phrase.count)]) == phrase
+                }
+            }
+    }
+
+    /// An explicit escalation: its name or condition speaks of failure, fallback or retry, or
+    /// its task starts by escalating or retrying. What a stage does in passing ("flags
+    /// failing tests") does not make it one.
+    static func isEscalation(_ stage: Pipeline.Stage) -> Bool {
+        says(words(stage.name) + words(stage.condition), stems: escalationStems, exact: escalationWords,
+             phrases: escalationPhrases)
+            || words(stage.task).first.map { first in escalationVerbs.contains { first.hasPrefix($0) } } ?? false
+            || words(stage.task).starts(with: ["fall", "back"])
+    }
+
+    /// A check of the work before it: validating, verifying, reviewing.
+    static func isValidation(_ stage: Pipeline.Stage) -> Bool {
+        says(words(stage.name) + words(stage.task) + words(stage.condition), stems: validationStems, exact: validationWords,
+             phrases: [["tests", "pass"], ["test", "pass"]])
+    }
+
+    /// Whether `stage`'s condition or task names `earlier`: by its whole name, or by the
+    /// `stage-1` / `step 2` it starts with.
+    static func names(_ earlier: Pipeline.Stage, in stage: Pipeline.Stage) -> Bool {
+        let said = words(stage.condition + " " + stage.task)
+        let name = words(earlier.name)
+        var forms = [name]
+        if name.count >= 2, ["stage", "step", "phase", "tier"].contains(name[0]), Int(name[1]) != nil { forms.append(Array(name[..<2])) }
+        return forms.contains { form in
+            !form.isEmpty && said.indices.contains { start in
+                start + form.count <= said.count && Array(said[start..<(start + form.count)]) == form
+            }
+        }
     }
 }

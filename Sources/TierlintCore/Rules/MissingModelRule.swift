@@ -15,7 +15,10 @@ public struct MissingModelRule: Rule {
 
             A ticket's Model cell is missing when it is empty or a placeholder: `-`, `?`, `TBD`, \
             `n/a`, `none`. An agent file is missing its model when its frontmatter has no `model` \
-            key (or no frontmatter at all). `inherit` is a model choice and is accepted here.
+            key (or no frontmatter at all), or an empty or placeholder one. In a YAML agent map \
+            (agents.yml), an entry that has a role, description, instructions, prompt or tools \
+            is an agent, and must name its model too. `inherit` is a model choice and is \
+            accepted here.
 
             Commands and skills are read too, but run on the conversation's model by design, so \
             their missing model is not reported unless `agents.require-model` in .tierlint.yml \
@@ -40,6 +43,14 @@ public struct MissingModelRule: Rule {
                 description: Deploy to staging.
                 ↓---
                 """, configuration: "agents:\n  require-model: [agent, command]\n"),
+            Example("agents.yml", """
+                ↓style-enforcer:
+                  role: Enforce code style
+                  description: Checks code against the style guide.
+                architect:
+                  model: ↓TBD
+                  role: Make architectural decisions
+                """),
         ],
         nonTriggeringExamples: [
             Example("docs/backlog.md", """
@@ -58,6 +69,14 @@ public struct MissingModelRule: Rule {
                 ---
                 description: Deploy to staging.
                 ---
+                """),
+            Example("agents.yml", """
+                style-enforcer:
+                  model: haiku
+                  role: Enforce code style
+                settings:
+                  retries: 3
+                  timeout: 30s
                 """),
         ])
 
@@ -94,11 +113,22 @@ public struct MissingModelRule: Rule {
                     description, message: "\(assignment.describedSubject) \(what); \(advice)", suggestion: suggestion)
             case .definition(let definition):
                 guard context.configuration.requireModel.contains(definition.kind) else { return nil }
-                let what = definition.hasFrontmatter
-                    ? "has no `model` in its frontmatter"
-                    : "has no frontmatter, so no `model`"
-                let advice = suggestion.map { "it is security work, so add `model: \($0)`" }
-                    ?? "add `model:` with \(Self.modelExamples(for: definition.format, tiers: tiers))"
+                // Where the model belongs: an agent map's entry, or the file's frontmatter.
+                let place = definition.format == .agentMap
+                    ? "in its entry in \(definition.path.split(separator: "/").last.map(String.init) ?? definition.path)"
+                    : "in its frontmatter"
+                let what = if !definition.hasFrontmatter {
+                    "has no frontmatter, so no `model`"
+                } else if let placeholder = definition.model.placeholder {
+                    "has the placeholder \"\(placeholder)\" for `model` \(place)"
+                } else if definition.modelKeyLine != nil {
+                    "has an empty `model` \(place)"
+                } else {
+                    "has no `model` \(place)"
+                }
+                let verb = definition.modelKeyLine == nil ? "add `model:` with" : "set `model` to"
+                let advice = suggestion.map { "it is security work, so \(definition.modelKeyLine == nil ? "add" : "set") `model: \($0)`" }
+                    ?? "\(verb) \(Self.modelExamples(for: definition.format, tiers: tiers))"
                 return assignment.finding(
                     description, message: "\(definition.subject) \(what); \(advice)", suggestion: suggestion)
             case .task(let task):

@@ -15,8 +15,14 @@ public struct OverkillRule: Rule {
             preset (seed 002) an implementation ticket above the execution tier is reported too: \
             a reasoning model given a scoped ticket reinterprets it and drifts in scope.
 
-            A ticket is read by its title; an agent by its name, then its role, then the first \
-            sentence of its description. The kinds of work and their tiers are the preset's \
+            A ticket is read by its title. A match that does not start the title names what the \
+            work touches rather than the work, so a more demanding pattern anywhere in the title \
+            outranks it ("Add config validation with business logic" is business logic). An \
+            agent is read by the head of its name (its last word: `docs-architect` is an \
+            architect, `config-doctor` no kind of config work), then its role, then the first \
+            clause of its description; a more demanding pattern anywhere in its name, role or \
+            description outranks a cheaper one ("Plans complex zero-downtime migrations"), and \
+            a lone word of one (architecture, designer) leaves the agent unjudged. The kinds of work and their tiers are the preset's \
             `patterns:` (`tierlint init` lists them); the message names the pattern that \
             matched and the tier to use. Security work (see security-tier) and work with a \
             complexity assessment (see complexity-tier) are left to those rules.
@@ -36,6 +42,10 @@ public struct OverkillRule: Rule {
                 model: ↓opus
                 ---
                 """),
+            Example(files: [
+                (".claude/agents/api-documenter.md", "---\nname: api-documenter\ndescription: Writes OpenAPI specs and guides.\nmodel: ↓opus\n---\n"),
+                (".claude/agents/test-runner.md", "---\nname: test-runner\ndescription: Run tests and analyze results.\nmodel: ↓opus\n---\n"),
+            ]),
         ],
         nonTriggeringExamples: [
             Example("docs/backlog.md", """
@@ -53,6 +63,38 @@ public struct OverkillRule: Rule {
                 description: Generates and executes unit tests
                 model: haiku
                 ---
+                """),
+            Example(files: [
+                (".claude/agents/docs-architect.md", """
+                    ---
+                    name: docs-architect
+                    description: Creates comprehensive technical documentation, analyzing architecture and design patterns.
+                    model: opus
+                    ---
+                    """),
+                (".claude/agents/config-doctor.md", """
+                    ---
+                    name: config-doctor
+                    description: Diagnoses why a service's configuration misbehaves across environments.
+                    model: opus
+                    ---
+                    """),
+                (".claude/agents/seed-data-designer.md", "---\nname: seed-data-designer\nmodel: opus\n---\n"),
+                (".claude/agents/database-migration.md", """
+                    ---
+                    name: database-migration
+                    description: Runs database migrations with zero downtime across sharded clusters.<example>user: add a column</example>
+                    model: opus
+                    ---
+                    """),
+            ]),
+            Example("docs/backlog.md", """
+                | # | Ticket | Model |
+                |---|--------|-------|
+                | 1 | Add config validation with schema inference and business logic | sonnet |
+                | 2 | Create pricing table component | sonnet |
+                | 3 | Add column sorting to orders grid | sonnet |
+                | 4 | Document architecture decisions (ADR) for event bus | opus |
                 """),
         ])
 

@@ -16,6 +16,9 @@ public struct RuleContext: Sendable {
     public let references: [AgentReference]
     /// Rows of other pages, read because they may state the model of a changed agent.
     public var contextReferences: [AgentReference] = []
+    /// Tasks of dispatch lists not reported on, read because they may send work to a changed
+    /// agent on another tier (dispatch-drift).
+    public var contextTasks: [DispatchTask] = []
     /// Every path of the source, when known.
     public var repositoryPaths: Set<String> = []
     /// What the suppressions did, for the rules that report on them; set once the other

@@ -15,8 +15,14 @@ public struct UnderpoweredRule: Rule {
             on the reasoning tier (seed 002's decision test). Under coding-heavy (seed 003), \
             code generation and refactors belong on opus.
 
-            A ticket is read by its title; an agent by its name, then its role, then the first \
-            sentence of its description. The kinds of work and their tiers are the preset's \
+            A ticket is read by its title. A match that does not start the title names what the \
+            work touches rather than the work, so a more demanding pattern anywhere in the title \
+            outranks it ("Add config validation with business logic" is business logic). An \
+            agent is read by the head of its name (its last word: `docs-architect` is an \
+            architect, `config-doctor` no kind of config work), then its role, then the first \
+            clause of its description; a more demanding pattern anywhere in its name, role or \
+            description outranks a cheaper one ("Plans complex zero-downtime migrations"), and \
+            a lone word of one (architecture, designer) leaves the agent unjudged. The kinds of work and their tiers are the preset's \
             `patterns:`; the message names the pattern and the tier it needs. Security work \
             (see security-tier) and work with a complexity assessment (see complexity-tier) \
             are left to those rules.
@@ -28,6 +34,7 @@ public struct UnderpoweredRule: Rule {
                 | 3.1 | Design notification architecture | ↓sonnet |
                 | 3.2 | Implement order state machine | ↓haiku |
                 | 3.3 | Implement NotificationService | ↓haiku |
+                | 3.4 | Multi-file refactor of the reports module | ↓sonnet |
                 """),
             Example(".claude/agents/architect.md", """
                 ---

@@ -189,3 +189,45 @@ extension TemporaryRepository {
         try git(["commit", "-q", "-m", message], environment: extra)
     }
 }
+
+/// `git add -N` records only an intent to add a path: its content is not staged, and a commit
+/// made now leaves it out, so the hook must not read it as an empty file.
+@Suite struct IntentToAddHookTests {
+    @Test func anIntentToAddFileDoesNotBlockAnUnrelatedCommit() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("README.md", "# Project\n")
+        try repository.addAll()
+        try repository.commit("initial").succeeded()
+        try repository.tierlint(["install"]).succeeded()
+
+        try repository.write(".claude/agents/new.md", Fixture.goodAgent)
+        try repository.git(["add", "-N", ".claude/agents/new.md"]).succeeded()
+        try repository.write("README.md", "# Project\n\nMore.\n")
+        try repository.git(["add", "README.md"]).succeeded()
+        try repository.commit("unrelated").succeeded()
+        #expect(try repository.git(["show", "--name-only", "--format=", "HEAD"]).stdout == "README.md\n")
+
+        // The working tree check still reads the file from disk.
+        let check = try repository.tierlint(["check", "--format", "json"]).succeeded()
+        #expect(check.stdout.contains("\"agents\": 1") || check.stdout.contains("\"agents\":1"), "\(check)")
+    }
+
+    @Test func anIntentToAddFileIsCheckedOnceItsContentIsCommitted() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("README.md", "# Project\n")
+        try repository.addAll()
+        try repository.commit("initial").succeeded()
+        try repository.tierlint(["install"]).succeeded()
+
+        try repository.write(".claude/agents/new.md", Fixture.agentWithoutModel)
+        try repository.git(["add", "-N", ".claude/agents/new.md"]).succeeded()
+        // The working tree check reads what is on disk, not the empty intent-to-add entry.
+        let check = try repository.tierlint(["check"])
+        #expect(check.status == 1, "\(check)")
+        #expect(check.stdout.contains("has no `model` in its frontmatter"), "\(check)")
+        // `git commit -a` adds its content, so the hook judges it.
+        let all = try repository.commit("all", ["-a"])
+        #expect(all.status != 0, "\(all)")
+        #expect(all.output.contains("[TL001 missing-model]"), "\(all)")
+    }
+}

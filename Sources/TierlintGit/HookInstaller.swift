@@ -25,6 +25,16 @@ public struct HookInstaller {
         public var outsideRepository: Bool
         /// The config level core.hooksPath came from, when it is set.
         public var configuredAt: ConfigLevel?
+        /// The hooks folder relative to the working tree's root, when core.hooksPath is a
+        /// relative path: git then resolves it in each checkout, so every linked worktree runs
+        /// the hook from its own copy of that folder.
+        public var inCheckout: String?
+
+        /// A relative core.hooksPath under `.git` (`.git/hooks-local`): a linked worktree
+        /// resolves it in its own checkout, where `.git` is a file, and finds no hook.
+        public var isInGitDirectory: Bool {
+            inCheckout.map { $0 == ".git" || $0.hasPrefix(".git/") } ?? false
+        }
     }
 
     public func location() throws -> Location {
@@ -38,7 +48,26 @@ public struct HookInstaller {
         let inside = roots.contains {
             FileSystemPath.isUnder(FileSystemPath.canonical(directory), FileSystemPath.canonical($0))
         }
-        return Location(directory: directory, outsideRepository: !inside, configuredAt: configured.level)
+        var location = Location(directory: directory, outsideRepository: !inside, configuredAt: configured.level)
+        if !configured.value.hasPrefix("/"), let workdir = repository.workdir {
+            location.inCheckout = FileSystemPath.relative(directory, to: workdir)
+        }
+        return location
+    }
+
+    /// The hook's path in the repository when git runs it from the checkout (a relative
+    /// core.hooksPath) and the index does not hold tierlint's hook there: until it is
+    /// committed, linked worktrees, which check out their own copy of the folder, and clones
+    /// do not run it.
+    public func hookToCommit(_ location: Location) -> String? {
+        // Under `.git` nothing can be committed (see `isInGitDirectory`).
+        guard let folder = location.inCheckout, !location.isInGitDirectory else { return nil }
+        let path = folder.isEmpty ? "pre-commit" : folder + "/pre-commit"
+        guard let index = try? repository.index(),
+              let entry = index.entries().first(where: { $0.path == path && !$0.isIntentToAdd }),
+              case .bytes(let bytes)? = try? repository.blob(entry.id, limit: 1 << 20)
+        else { return path }
+        return bytes == Array(Self.script.utf8) ? nil : path
     }
 
     public enum Outcome: Equatable {

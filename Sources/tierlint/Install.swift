@@ -7,7 +7,7 @@ struct Install: ParsableCommand {
         abstract: "Install tierlint as this repository's git pre-commit hook.",
         discussion: """
             Writes the hook where git runs it (core.hooksPath is honoured; linked worktrees share \
-            it). A pre-commit hook that is already there is kept as pre-commit.tierlint-previous \
+            it, or with a relative core.hooksPath, once it is committed). A pre-commit hook that is already there is kept as pre-commit.tierlint-previous \
             and still runs first; its failure still fails the commit. Installing twice changes \
             nothing; `tierlint uninstall` puts back exactly what was there. Hooks that a hook \
             manager owns (husky, pre-commit, lefthook, overcommit, yorkie, simple-git-hooks) are \
@@ -48,6 +48,18 @@ struct Install: ParsableCommand {
             printOut("tierlint's pre-commit hook is already installed at \(hook); nothing changed.\n")
         default:
             break
+        }
+        if let hook = installer.hookToCommit(location), let folder = location.inCheckout {
+            printOut(
+                "Note: core.hooksPath is the relative path \(folder), so git runs the hook from each checkout's own "
+                    + "\(folder) folder: linked worktrees (`git worktree add`) do not run it until you commit \(hook), "
+                    + "and a clone runs it once it sets core.hooksPath too.\n")
+        }
+        if location.isInGitDirectory, let folder = location.inCheckout {
+            printOut(
+                "Note: core.hooksPath is the relative path \(folder), which linked worktrees resolve in their own "
+                    + "checkout, where .git is a file, so they run no hook; set it to the absolute path to share the "
+                    + "hook with them: git config core.hooksPath \(location.directory)\n")
         }
         if location.outsideRepository {
             printOut("Note: \(location.directory) is outside this repository; every repository using it now runs tierlint.\n")

@@ -231,3 +231,65 @@ extension TemporaryRepository {
         #expect(all.output.contains("[TL001 missing-model]"), "\(all)")
     }
 }
+
+/// A relative core.hooksPath is resolved in each checkout: a linked worktree runs the hook
+/// from its own copy of the folder, so the hook protects it only once it is committed.
+@Suite struct RelativeHooksPathWorktreeTests {
+    @Test func installSaysToCommitTheHookAndACommittedHookProtectsNewWorktrees() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("README.md", "# Project\n")
+        try repository.addAll()
+        try repository.commit("initial").succeeded()
+        try repository.git(["config", "core.hooksPath", ".githooks"]).succeeded()
+        let install = try repository.tierlint(["install"]).succeeded()
+        #expect(install.stdout.contains("linked worktrees"), "\(install)")
+        #expect(install.stdout.contains("commit .githooks/pre-commit"), "\(install)")
+
+        // What the note warns about: the untracked hook is not in a new worktree's checkout.
+        let early = repository.base + "/early"
+        try repository.git(["worktree", "add", "-q", "-b", "early", early]).succeeded()
+        try repository.write("docs/backlog.md", Fixture.badBacklog, in: early)
+        try repository.git(["add", "-A"], in: early).succeeded()
+        try repository.commit("unchecked", in: early).succeeded()
+
+        try repository.git(["add", ".githooks/pre-commit"]).succeeded()
+        try repository.commit("share the hook").succeeded()
+        let again = try repository.tierlint(["install"]).succeeded()
+        #expect(again.stdout.contains("already installed"))
+        #expect(!again.stdout.contains("Note:"), "\(again)")
+
+        let later = repository.base + "/later"
+        try repository.git(["worktree", "add", "-q", "-b", "later", later]).succeeded()
+        try repository.write("docs/backlog.md", Fixture.badBacklog, in: later)
+        try repository.git(["add", "-A"], in: later).succeeded()
+        let stopped = try repository.commit("checked", in: later)
+        #expect(stopped.status != 0, "\(stopped)")
+        #expect(stopped.output.contains("TL003"), "\(stopped)")
+    }
+
+    @Test func aRelativeHooksPathUnderGitSaysToMakeItAbsolute() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("README.md", "# Project\n")
+        try repository.addAll()
+        try repository.commit("initial").succeeded()
+        try repository.git(["config", "core.hooksPath", ".git/shared-hooks"]).succeeded()
+        let install = try repository.tierlint(["install"]).succeeded()
+        #expect(!install.stdout.contains("until you commit"))
+        let advice = try #require(install.stdout.split(separator: "\n").first { $0.contains("git config core.hooksPath /") })
+        let start = try #require(advice.range(of: "git config"))
+        let command = String(advice[start.lowerBound...])
+
+        try Shell.run("/bin/sh", ["-c", command], in: repository.root, environment: repository.environment).succeeded()
+        let worktree = repository.base + "/worktree"
+        try repository.git(["worktree", "add", "-q", "-b", "feature", worktree]).succeeded()
+        try repository.write("docs/backlog.md", Fixture.badBacklog, in: worktree)
+        try repository.git(["add", "-A"], in: worktree).succeeded()
+        #expect(try repository.commit("checked", in: worktree).status != 0)
+    }
+
+    @Test func theDefaultHooksFolderNeedsNoNote() throws {
+        let repository = try TemporaryRepository()
+        let install = try repository.tierlint(["install"]).succeeded()
+        #expect(!install.stdout.contains("Note:"), "\(install)")
+    }
+}

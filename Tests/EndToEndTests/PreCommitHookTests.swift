@@ -293,3 +293,24 @@ extension TemporaryRepository {
         #expect(!install.stdout.contains("Note:"), "\(install)")
     }
 }
+
+/// A README beside the agents documents them; the tools do not load it as an agent.
+@Suite struct AgentFolderReadmeHookTests {
+    @Test func aReadmeInTheAgentsFolderDoesNotStopTheCommit() throws {
+        let repository = try TemporaryRepository()
+        try repository.tierlint(["install"]).succeeded()
+        try repository.write(".claude/agents/README.md", "# Our agents\n")
+        try repository.write(".claude/agents/builder.md", Fixture.goodAgent)
+        try repository.write("plugins/x/.claude-plugin/plugin.json", "{\"name\": \"x\"}\n")
+        try repository.write("plugins/x/agents/README.md", "# Agents of x\n")
+        try repository.addAll()
+        try repository.commit("documented agents").succeeded()
+
+        // An agent file without frontmatter is still stopped.
+        try repository.write(".claude/agents/reviewer.md", "# Reviewer\n")
+        try repository.addAll()
+        let stopped = try repository.commit("agent without frontmatter")
+        #expect(stopped.status != 0)
+        #expect(stopped.output.contains("agent reviewer has no frontmatter"), "\(stopped)")
+    }
+}

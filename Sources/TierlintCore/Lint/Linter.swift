@@ -85,7 +85,8 @@ public struct Linter: Sendable {
 
         var suppressions: [Suppression] = []
         let loaded = ParallelMap.map(files) { file -> (DocumentLoader.Loaded, [Suppression]) in
-            guard let role = roles[file.path] else { return (.nothing, []) }
+            guard let selected = roles[file.path] else { return (.nothing, []) }
+            let role = DocumentLoader.role(of: file, selected: selected)
             guard case .bytes(let bytes) = file.content else { return (loader.load(file, role: role), []) }
             return (loader.load(file, role: role), SuppressionExtractor.extract(path: file.path, bytes: bytes, role: role))
         }
@@ -108,7 +109,9 @@ public struct Linter: Sendable {
         }
         var allAgents = definitions
         let contextLoaded = ParallelMap.map(context) { file -> DocumentLoader.Loaded in
-            guard let role = roles[file.path], role.isDefinition || role == .yamlAgents else { return .nothing }
+            guard let selected = roles[file.path] else { return .nothing }
+            let role = DocumentLoader.role(of: file, selected: selected)
+            guard role.isDefinition || role == .yamlAgents else { return .nothing }
             return loader.load(file, role: role)
         }
         for loaded in contextLoaded {

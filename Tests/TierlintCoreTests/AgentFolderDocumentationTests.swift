@@ -50,3 +50,42 @@ import TierlintCore
         #expect(result.findings.map(\.rule.slug) == ["doc-drift"], "\(result.findings.map(\.message))")
     }
 }
+
+/// A symbolic link where a folder of definitions would be is not followed, and is reported
+/// like a linked agent file: a note when the files it points at are checked at their own
+/// paths, a warning when they are checked nowhere.
+@Suite struct LinkedDefinitionFolderTests {
+    func check(_ files: [SourceFile], links: [String: String]) throws -> [Finding] {
+        try LintRun(source: MemorySource(files, links: links)).lint().findings
+    }
+
+    static let shared = SourceFile(path: "shared/s.md", text: "---\nname: s\nmodel: sonet\n---\n")
+
+    @Test func aLinkedAgentsFolderWhoseFilesAreCheckedNowhereIsAWarning() throws {
+        let findings = try check([Self.shared], links: [".claude/agents": "../shared"])
+        #expect(findings.map(\.position) == [".claude/agents:1:1"])
+        #expect(findings.first?.severity == .warning)
+        #expect(findings.first?.message.contains("add \"shared/**/*.md\" to `agents.paths`") == true)
+    }
+
+    @Test func aLinkedFolderWhoseFilesAreCheckedElsewhereIsANote() throws {
+        let findings = try check(
+            [SourceFile(path: ".claude/agents/team/s.md", text: "---\nname: s\nmodel: sonet\n---\n")],
+            links: [".claude/agents/alias": "team", ".claude/commands": "/home/me/commands"])
+        #expect(findings.map(\.position) == [".claude/agents/alias:1:1", ".claude/agents/team/s.md:3:8", ".claude/commands:1:1"])
+        #expect(findings.map(\.severity) == [.info, .error, .warning])
+        #expect(findings.last?.message.contains("`agents.commands`") == true)
+    }
+
+    @Test func aLinkedPluginAgentsFolderIsReported() throws {
+        let findings = try check(
+            [Self.shared, SourceFile(path: "plugins/x/.claude-plugin/plugin.json", text: "{\"name\": \"x\"}")],
+            links: ["plugins/x/agents": "../../shared", "plugins/x/.claude": "../../elsewhere"])
+        #expect(findings.map(\.position) == ["plugins/x/.claude:1:1", "plugins/x/agents:1:1"])
+    }
+
+    @Test func otherLinkedFoldersAreNotReported() throws {
+        let findings = try check([Self.shared], links: ["vendor/lib": "../shared", "docs/agents": "../shared"])
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+    }
+}

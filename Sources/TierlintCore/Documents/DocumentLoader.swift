@@ -58,7 +58,7 @@ struct DocumentLoader: Sendable {
         if let encodingProblem, role != .markdown { return .problem(encodingProblem) }
         switch role {
         case .markdown, .backlog:
-            let document = MarkdownDocument.parse(bytes: bytes)
+            let document = MarkdownDocument.parse(bytes: Frontmatter.blankingFrontmatter(bytes))
             let extractor = BacklogExtractor(
                 columns: configuration.columns, catalog: catalog, missingValues: configuration.missingValues)
             let backlog = extractor.extract(path: file.path, document: document, isNamedBacklog: role == .backlog)

@@ -80,6 +80,7 @@ extension AgentDefinition {
         path: String, text: String, kind: DefinitionKind, format: AgentFormat,
         catalog: ModelCatalog, missingValues: Set<String>
     ) -> (AgentDefinition?, ParseProblem?) {
+        let catalog = catalog.reading(format)
         var definition = AgentDefinition(
             path: path, kind: kind, format: format,
             name: defaultName(path: path, kind: kind), description: "", role: "",

@@ -43,6 +43,8 @@ struct GitFiles {
 
 /// The index: exactly what the next commit will contain. A pre-commit check reports on the
 /// paths staged differently from HEAD, each read whole from the index, never from disk.
+/// Paths added with `git add -N` are left out: git records only an intent to add them, with
+/// no content, and a commit made now does not contain them.
 public final class IndexSource: FileSource {
     public let name = "index"
     public let root: String
@@ -52,7 +54,7 @@ public final class IndexSource: FileSource {
     public init(repository: GitRepository) throws {
         root = repository.workdir ?? repository.gitDirectory
         index = try repository.index()
-        files = GitFiles(repository: repository, entries: index.entries())
+        files = GitFiles(repository: repository, entries: index.entries().filter { !$0.isIntentToAdd })
     }
 
     public func paths() -> [String] { files.order }

@@ -41,4 +41,7 @@ public struct GitEntry: Sendable {
     public var path: String
     public var id: ObjectID
     public var mode: EntryMode
+    /// Added with `git add -N`: the index records that the path will be added, with the empty
+    /// blob, but its content is not staged and a commit leaves the path out.
+    public var isIntentToAdd = false
 }

@@ -14,6 +14,8 @@ public final class GitIndex: @unchecked Sendable {
 
     /// Every entry at stage 0. During a conflicted merge the other stages hold the sides;
     /// a commit cannot be made until they are resolved, so they are not content to check.
+    /// Intent-to-add entries (`git add -N`) are included and marked: they are part of the
+    /// working tree git tracks, but not of what a commit records.
     public func entries() -> [GitEntry] {
         let count = git_index_entrycount(pointer)
         var entries: [GitEntry] = []
@@ -22,8 +24,10 @@ public final class GitIndex: @unchecked Sendable {
             guard let entry = git_index_get_byindex(pointer, position), let path = entry.pointee.path else { continue }
             // The stage lives in bits 12-13 of the flags.
             guard (entry.pointee.flags >> 12) & 0x3 == 0 else { continue }
+            let intentToAdd = UInt32(entry.pointee.flags_extended) & GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue != 0
             entries.append(GitEntry(
-                path: String(cString: path), id: ObjectID(oid: entry.pointee.id), mode: EntryMode(entry.pointee.mode)))
+                path: String(cString: path), id: ObjectID(oid: entry.pointee.id), mode: EntryMode(entry.pointee.mode),
+                isIntentToAdd: intentToAdd))
         }
         return entries
     }

@@ -39,6 +39,9 @@ public final class GitRepository: @unchecked Sendable {
         let pointer: OpaquePointer
         do {
             pointer = try openPointer(path)
+        } catch let error as GitError where IndexFormat.isUnsupported(error) {
+            // With GIT_INDEX_FILE set, as in every hook, libgit2 reads the index on opening.
+            throw IndexFormat.advice(for: error)
         } catch let error as GitError where isOwnershipError(error) {
             // libgit2 1.5 does not understand `safe.directory = *`, which git does; honour it.
             guard safeDirectoryAllowsAll() else {
@@ -91,14 +94,8 @@ public final class GitRepository: @unchecked Sendable {
     public func index() throws -> GitIndex {
         do {
             return try openIndex()
-        } catch let error as GitError where error.message.contains("unsupported mandatory extension") {
-            // libgit2 1.5 cannot read a split or sparse index ('link', 'sdir').
-            let fix = error.message.contains("'sdir'")
-                ? "git sparse-checkout init --no-sparse-index" : "git update-index --no-split-index"
-            throw GitError(
-                "this repository's index uses a format the libgit2 tierlint is built on cannot read "
-                    + "(\(error.message)); convert it with `\(fix)`",
-                call: error.call, code: error.code, errorClass: error.errorClass)
+        } catch let error as GitError where IndexFormat.isUnsupported(error) {
+            throw IndexFormat.advice(for: error)
         }
     }
 

@@ -2,7 +2,10 @@ import Foundation
 
 /// Installs and removes tierlint's pre-commit hook. A hook that was there before is moved
 /// aside to `pre-commit.tierlint-previous`, still runs first, and is put back exactly on
-/// uninstall (a rename keeps its bytes, mode and symlink-ness).
+/// uninstall (a rename keeps its bytes, mode and symlink-ness). It stays in the same folder, so
+/// a relative symlink still resolves and files beside it are still beside it; a sh or bash
+/// hook is run under tierlint's hook's path, so it sees its own name as before too. Hooks a
+/// hook manager owns are not chained at all (see `HookManager`).
 public struct HookInstaller {
     /// The script `hooks/pre-commit` in the source tree, built into the binary.
     public static let script = String(decoding: PackageResources.pre_commit, as: UTF8.self)
@@ -22,6 +25,16 @@ public struct HookInstaller {
         public var outsideRepository: Bool
         /// The config level core.hooksPath came from, when it is set.
         public var configuredAt: ConfigLevel?
+        /// The hooks folder relative to the working tree's root, when core.hooksPath is a
+        /// relative path: git then resolves it in each checkout, so every linked worktree runs
+        /// the hook from its own copy of that folder.
+        public var inCheckout: String?
+
+        /// A relative core.hooksPath under `.git` (`.git/hooks-local`): a linked worktree
+        /// resolves it in its own checkout, where `.git` is a file, and finds no hook.
+        public var isInGitDirectory: Bool {
+            inCheckout.map { $0 == ".git" || $0.hasPrefix(".git/") } ?? false
+        }
     }
 
     public func location() throws -> Location {
@@ -35,11 +48,32 @@ public struct HookInstaller {
         let inside = roots.contains {
             FileSystemPath.isUnder(FileSystemPath.canonical(directory), FileSystemPath.canonical($0))
         }
-        return Location(directory: directory, outsideRepository: !inside, configuredAt: configured.level)
+        var location = Location(directory: directory, outsideRepository: !inside, configuredAt: configured.level)
+        if !configured.value.hasPrefix("/"), let workdir = repository.workdir {
+            location.inCheckout = FileSystemPath.relative(directory, to: workdir)
+        }
+        return location
+    }
+
+    /// The hook's path in the repository when git runs it from the checkout (a relative
+    /// core.hooksPath) and the index does not hold tierlint's hook there: until it is
+    /// committed, linked worktrees, which check out their own copy of the folder, and clones
+    /// do not run it.
+    public func hookToCommit(_ location: Location) -> String? {
+        // Under `.git` nothing can be committed (see `isInGitDirectory`).
+        guard let folder = location.inCheckout, !location.isInGitDirectory else { return nil }
+        let path = folder.isEmpty ? "pre-commit" : folder + "/pre-commit"
+        guard let index = try? repository.index(),
+              let entry = index.entries().first(where: { $0.path == path && !$0.isIntentToAdd }),
+              case .bytes(let bytes)? = try? repository.blob(entry.id, limit: 1 << 20)
+        else { return path }
+        return bytes == Array(Self.script.utf8) ? nil : path
     }
 
     public enum Outcome: Equatable {
-        case installed(hook: String, keptPrevious: String?)
+        /// `previousRunsAsItself`: the kept hook is a sh or bash script, run under the hook's
+        /// own path; any other program sees its name as `pre-commit.tierlint-previous`.
+        case installed(hook: String, keptPrevious: String?, previousRunsAsItself: Bool)
         case updated(hook: String)
         case alreadyInstalled(hook: String)
         case uninstalled(hook: String, restoredPrevious: Bool)
@@ -56,10 +90,18 @@ public struct HookInstaller {
         }
         let hook = location.directory + "/pre-commit"
         let previous = location.directory + "/" + Self.previousName
+        // Before anything is written: a manager's hooks are left exactly as they are.
+        let ours = isTierlintHook(hook)
+        let chained = ours ? previous : hook
+        let hooksPath = try repository.configPath("core.hooksPath")?.value
+        if let manager = HookManager.owning(hooksPath: hooksPath, hookText: Self.head(of: chained)) {
+            throw HookManagerConflict(
+                manager: manager, directory: location.directory, tierlintHookInstalled: ours)
+        }
         try FileManager.default.createDirectory(atPath: location.directory, withIntermediateDirectories: true)
         return try withLock(in: location.directory) {
-            if let current = try? String(contentsOfFile: hook, encoding: .utf8), current.contains(Self.marker), !isSymlink(hook) {
-                if current == Self.script { return .alreadyInstalled(hook: hook) }
+            if isTierlintHook(hook) {
+                if (try? String(contentsOfFile: hook, encoding: .utf8)) == Self.script { return .alreadyInstalled(hook: hook) }
                 try writeScript(to: hook)
                 return .updated(hook: hook)
             }
@@ -74,17 +116,49 @@ public struct HookInstaller {
                 kept = previous
             }
             try writeScript(to: hook)
-            return .installed(hook: hook, keptPrevious: kept)
+            return .installed(
+                hook: hook, keptPrevious: kept,
+                previousRunsAsItself: kept.map { Self.isShellScript(Self.head(of: $0) ?? "") } ?? true)
         }
+    }
+
+    /// The shells the hook runs a kept hook with under its own path: those whose `.` keeps
+    /// `$0` (zsh and ksh set it to the sourced file).
+    static let shells: Set<String> = ["sh", "dash", "ash", "bash"]
+
+    /// Whether a hook's `#!` line names one of `shells`, directly or through `env`; the hook
+    /// script makes the same decision when it runs.
+    static func isShellScript(_ text: String) -> Bool {
+        guard text.hasPrefix("#!") else { return false }
+        // A CR stays part of the line, as in the shell's `read`: `sh\r` is no shell.
+        let line = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(2).prefix { $0 != "\n" }))
+        var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        if words.first?.hasSuffix("/env") == true {
+            words.removeFirst()
+            if words.first == "-S" { words.removeFirst() }
+        }
+        guard let interpreter = words.first?.split(separator: "/").last else { return false }
+        return shells.contains(String(interpreter))
+    }
+
+    /// The start of a hook file (through a symlink), enough to recognise who wrote it.
+    static func head(of path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: 64 * 1024) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func isTierlintHook(_ hook: String) -> Bool {
+        guard !isSymlink(hook), let text = Self.head(of: hook) else { return false }
+        return text.contains(Self.marker)
     }
 
     public func uninstall() throws -> Outcome {
         let location = try location()
         let hook = location.directory + "/pre-commit"
         let previous = location.directory + "/" + Self.previousName
-        guard let current = try? String(contentsOfFile: hook, encoding: .utf8), current.contains(Self.marker), !isSymlink(hook) else {
-            return .notInstalled(hook: hook)
-        }
+        guard isTierlintHook(hook) else { return .notInstalled(hook: hook) }
         return try withLock(in: location.directory) {
             try FileManager.default.removeItem(atPath: hook)
             if exists(previous) {

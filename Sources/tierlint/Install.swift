@@ -7,9 +7,11 @@ struct Install: ParsableCommand {
         abstract: "Install tierlint as this repository's git pre-commit hook.",
         discussion: """
             Writes the hook where git runs it (core.hooksPath is honoured; linked worktrees share \
-            it). A pre-commit hook that is already there is kept as pre-commit.tierlint-previous \
+            it, or with a relative core.hooksPath, once it is committed). A pre-commit hook that is already there is kept as pre-commit.tierlint-previous \
             and still runs first; its failure still fails the commit. Installing twice changes \
-            nothing; `tierlint uninstall` puts back exactly what was there.
+            nothing; `tierlint uninstall` puts back exactly what was there. Hooks that a hook \
+            manager owns (husky, pre-commit, lefthook, overcommit, yorkie, simple-git-hooks) are \
+            left alone: install says how to run tierlint from the manager instead.
             """)
 
     @Flag(name: .long, help: "Install even when core.hooksPath points outside this repository (a global hooks folder).")
@@ -21,11 +23,24 @@ struct Install: ParsableCommand {
     func run() throws {
         let installer = HookInstaller(repository: try openRepository(directory))
         let location = try installer.location()
-        switch try installer.install(allowOutsideRepository: globalHooks) {
-        case .installed(let hook, let previous):
+        let outcome: HookInstaller.Outcome
+        do {
+            outcome = try installer.install(allowOutsideRepository: globalHooks)
+        } catch let conflict as HookManagerConflict {
+            throw CommandFailure(message: conflict.description)
+        }
+        switch outcome {
+        case .installed(let hook, let previous, let runsAsItself):
             printOut("Installed tierlint's pre-commit hook at \(hook).\n")
             if let previous {
                 printOut("The hook that was there is kept as \(previous) and still runs first.\n")
+                if !runsAsItself {
+                    // Only a sh or bash script can be run under the hook's own path.
+                    printOut(
+                        "It is not a sh or bash script, so it now runs under the name pre-commit.tierlint-previous: "
+                            + "if it decides what to do from its own file name or folder ($0), call tierlint from it "
+                            + "instead (`tierlint uninstall`, then add `tierlint check --staged` to it).\n")
+                }
             }
         case .updated(let hook):
             printOut("Updated tierlint's pre-commit hook at \(hook).\n")
@@ -33,6 +48,18 @@ struct Install: ParsableCommand {
             printOut("tierlint's pre-commit hook is already installed at \(hook); nothing changed.\n")
         default:
             break
+        }
+        if let hook = installer.hookToCommit(location), let folder = location.inCheckout {
+            printOut(
+                "Note: core.hooksPath is the relative path \(folder), so git runs the hook from each checkout's own "
+                    + "\(folder) folder: linked worktrees (`git worktree add`) do not run it until you commit \(hook), "
+                    + "and a clone runs it once it sets core.hooksPath too.\n")
+        }
+        if location.isInGitDirectory, let folder = location.inCheckout {
+            printOut(
+                "Note: core.hooksPath is the relative path \(folder), which linked worktrees resolve in their own "
+                    + "checkout, where .git is a file, so they run no hook; set it to the absolute path to share the "
+                    + "hook with them: git config core.hooksPath \(location.directory)\n")
         }
         if location.outsideRepository {
             printOut("Note: \(location.directory) is outside this repository; every repository using it now runs tierlint.\n")

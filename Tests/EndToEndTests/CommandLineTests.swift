@@ -213,6 +213,31 @@ import Testing
         #expect(checked.stdout.contains(".claude/agents/real/security.md:4:8: error:"))
     }
 
+    @Test func aLinkedAgentsFolderIsReportedInEveryMode() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("shared/s.md", "---\nname: s\ndescription: builds\nmodel: sonet\n---\n")
+        try FileManager.default.createDirectory(atPath: repository.root + "/.claude", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: repository.root + "/.claude/agents", withDestinationPath: "../shared")
+        let warning = ".claude/agents:1:1: warning: symbolic link to the folder ../shared"
+        let worktree = try repository.tierlint(["check"])
+        #expect(worktree.stdout.contains(warning), "\(worktree)")
+
+        try repository.tierlint(["install"]).succeeded()
+        try repository.addAll()
+        let staged = try repository.tierlint(["check", "--staged"])
+        #expect(staged.stdout.contains(warning), "\(staged)")
+        try repository.commit("linked agents").succeeded()
+        let committed = try repository.tierlint(["check", "--rev", "HEAD"])
+        #expect(committed.stdout.contains(warning), "\(committed)")
+
+        // Following the advice: the files are checked at their own paths, and the link is a note.
+        try repository.write(".tierlint.yml", "agents:\n  paths: [\"shared/**/*.md\"]\n")
+        let advised = try repository.tierlint(["check"])
+        #expect(advised.status == 1, "\(advised)")
+        #expect(advised.stdout.contains(".claude/agents:1:1: info: symbolic link to the folder ../shared"), "\(advised)")
+        #expect(advised.stdout.contains("shared/s.md:4:8: error:"), "\(advised)")
+    }
+
     @Test func aFolderNamedOutsideGitStillSeesToolFoldersAboveIt() throws {
         let folder = try TemporaryRepository(initialize: false)
         try folder.write(".opencode/agent/review.md", "---\ndescription: Reviews code\nmodel: anthropic/claude-sonet-4-5\n---\n")

@@ -189,3 +189,128 @@ extension TemporaryRepository {
         try git(["commit", "-q", "-m", message], environment: extra)
     }
 }
+
+/// `git add -N` records only an intent to add a path: its content is not staged, and a commit
+/// made now leaves it out, so the hook must not read it as an empty file.
+@Suite struct IntentToAddHookTests {
+    @Test func anIntentToAddFileDoesNotBlockAnUnrelatedCommit() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("README.md", "# Project\n")
+        try repository.addAll()
+        try repository.commit("initial").succeeded()
+        try repository.tierlint(["install"]).succeeded()
+
+        try repository.write(".claude/agents/new.md", Fixture.goodAgent)
+        try repository.git(["add", "-N", ".claude/agents/new.md"]).succeeded()
+        try repository.write("README.md", "# Project\n\nMore.\n")
+        try repository.git(["add", "README.md"]).succeeded()
+        try repository.commit("unrelated").succeeded()
+        #expect(try repository.git(["show", "--name-only", "--format=", "HEAD"]).stdout == "README.md\n")
+
+        // The working tree check still reads the file from disk.
+        let check = try repository.tierlint(["check", "--format", "json"]).succeeded()
+        #expect(check.stdout.contains("\"agents\": 1") || check.stdout.contains("\"agents\":1"), "\(check)")
+    }
+
+    @Test func anIntentToAddFileIsCheckedOnceItsContentIsCommitted() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("README.md", "# Project\n")
+        try repository.addAll()
+        try repository.commit("initial").succeeded()
+        try repository.tierlint(["install"]).succeeded()
+
+        try repository.write(".claude/agents/new.md", Fixture.agentWithoutModel)
+        try repository.git(["add", "-N", ".claude/agents/new.md"]).succeeded()
+        // The working tree check reads what is on disk, not the empty intent-to-add entry.
+        let check = try repository.tierlint(["check"])
+        #expect(check.status == 1, "\(check)")
+        #expect(check.stdout.contains("has no `model` in its frontmatter"), "\(check)")
+        // `git commit -a` adds its content, so the hook judges it.
+        let all = try repository.commit("all", ["-a"])
+        #expect(all.status != 0, "\(all)")
+        #expect(all.output.contains("[TL001 missing-model]"), "\(all)")
+    }
+}
+
+/// A relative core.hooksPath is resolved in each checkout: a linked worktree runs the hook
+/// from its own copy of the folder, so the hook protects it only once it is committed.
+@Suite struct RelativeHooksPathWorktreeTests {
+    @Test func installSaysToCommitTheHookAndACommittedHookProtectsNewWorktrees() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("README.md", "# Project\n")
+        try repository.addAll()
+        try repository.commit("initial").succeeded()
+        try repository.git(["config", "core.hooksPath", ".githooks"]).succeeded()
+        let install = try repository.tierlint(["install"]).succeeded()
+        #expect(install.stdout.contains("linked worktrees"), "\(install)")
+        #expect(install.stdout.contains("commit .githooks/pre-commit"), "\(install)")
+
+        // What the note warns about: the untracked hook is not in a new worktree's checkout.
+        let early = repository.base + "/early"
+        try repository.git(["worktree", "add", "-q", "-b", "early", early]).succeeded()
+        try repository.write("docs/backlog.md", Fixture.badBacklog, in: early)
+        try repository.git(["add", "-A"], in: early).succeeded()
+        try repository.commit("unchecked", in: early).succeeded()
+
+        try repository.git(["add", ".githooks/pre-commit"]).succeeded()
+        try repository.commit("share the hook").succeeded()
+        let again = try repository.tierlint(["install"]).succeeded()
+        #expect(again.stdout.contains("already installed"))
+        #expect(!again.stdout.contains("Note:"), "\(again)")
+
+        let later = repository.base + "/later"
+        try repository.git(["worktree", "add", "-q", "-b", "later", later]).succeeded()
+        try repository.write("docs/backlog.md", Fixture.badBacklog, in: later)
+        try repository.git(["add", "-A"], in: later).succeeded()
+        let stopped = try repository.commit("checked", in: later)
+        #expect(stopped.status != 0, "\(stopped)")
+        #expect(stopped.output.contains("TL003"), "\(stopped)")
+    }
+
+    @Test func aRelativeHooksPathUnderGitSaysToMakeItAbsolute() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("README.md", "# Project\n")
+        try repository.addAll()
+        try repository.commit("initial").succeeded()
+        try repository.git(["config", "core.hooksPath", ".git/shared-hooks"]).succeeded()
+        let install = try repository.tierlint(["install"]).succeeded()
+        #expect(!install.stdout.contains("until you commit"))
+        let advice = try #require(install.stdout.split(separator: "\n").first { $0.contains("git config core.hooksPath /") })
+        let start = try #require(advice.range(of: "git config"))
+        let command = String(advice[start.lowerBound...])
+
+        try Shell.run("/bin/sh", ["-c", command], in: repository.root, environment: repository.environment).succeeded()
+        let worktree = repository.base + "/worktree"
+        try repository.git(["worktree", "add", "-q", "-b", "feature", worktree]).succeeded()
+        try repository.write("docs/backlog.md", Fixture.badBacklog, in: worktree)
+        try repository.git(["add", "-A"], in: worktree).succeeded()
+        #expect(try repository.commit("checked", in: worktree).status != 0)
+    }
+
+    @Test func theDefaultHooksFolderNeedsNoNote() throws {
+        let repository = try TemporaryRepository()
+        let install = try repository.tierlint(["install"]).succeeded()
+        #expect(!install.stdout.contains("Note:"), "\(install)")
+    }
+}
+
+/// A README beside the agents documents them; the tools do not load it as an agent.
+@Suite struct AgentFolderReadmeHookTests {
+    @Test func aReadmeInTheAgentsFolderDoesNotStopTheCommit() throws {
+        let repository = try TemporaryRepository()
+        try repository.tierlint(["install"]).succeeded()
+        try repository.write(".claude/agents/README.md", "# Our agents\n")
+        try repository.write(".claude/agents/builder.md", Fixture.goodAgent)
+        try repository.write("plugins/x/.claude-plugin/plugin.json", "{\"name\": \"x\"}\n")
+        try repository.write("plugins/x/agents/README.md", "# Agents of x\n")
+        try repository.addAll()
+        try repository.commit("documented agents").succeeded()
+
+        // An agent file without frontmatter is still stopped.
+        try repository.write(".claude/agents/reviewer.md", "# Reviewer\n")
+        try repository.addAll()
+        let stopped = try repository.commit("agent without frontmatter")
+        #expect(stopped.status != 0)
+        #expect(stopped.output.contains("agent reviewer has no frontmatter"), "\(stopped)")
+    }
+}

@@ -61,6 +61,51 @@ private func tiers(_ backlog: Backlog?) -> [String?] {
         #expect(result.findings.isEmpty)
     }
 
+    /// Jekyll and Docusaurus pages open with YAML frontmatter; to cmark, its last key above the
+    /// closing `---` is a setext heading.
+    @Test func frontmatterIsNeitherASectionNorANoteAndLinesStayTrue() throws {
+        let text = """
+            ---
+            title: Sprint plan
+            sidebar_position: 2
+            ---
+
+            | # | Ticket | Model |
+            |---|--------|-------|
+            | 1 | Add config file | haiku |
+
+            Distribution: 1 haiku (100%)
+            """
+        let found = try #require(try backlog(text))
+        #expect(found.tables[0].section == nil)
+        #expect(found.tables[0].line == 6)
+        #expect(found.tickets.map(\.line) == [8])
+        #expect(found.tickets[0].model.column == 25)
+        #expect(found.tables[0].notes.map(\.line) == [10])
+
+        let withHeading = try #require(try backlog("---\r\ntitle: Plan\r\n...\r\n## Sprint 2\r\n\r\n" + Self.table))
+        #expect(withHeading.tables[0].section == "Sprint 2")
+        #expect(withHeading.tables[0].sectionLine == 4)
+        #expect(withHeading.tickets.map(\.line) == [8])
+        let withBOM = try #require(try backlog("\u{FEFF}---\ntitle: Plan\n---\n\n" + Self.table))
+        #expect(withBOM.tables[0].section == nil)
+        #expect(withBOM.tickets.map(\.line) == [7])
+    }
+
+    static let table = "| # | Ticket | Model |\n|---|--------|-------|\n| 1 | Add config file | haiku |\n"
+
+    @Test func aPageThatOpensWithARuleKeepsItsContent() throws {
+        // Not frontmatter: the block between the rules is a heading and a table, not a mapping.
+        let text = "---\n## Sprint 3\n\n" + Self.table + "---\n"
+        let found = try #require(try backlog(text))
+        #expect(found.tables[0].section == "Sprint 3")
+        #expect(found.tickets.map(\.line) == [6])
+        // An empty block is frontmatter too.
+        let empty = try #require(try backlog("---\n---\n" + Self.table))
+        #expect(empty.tables[0].section == nil)
+        #expect(empty.tickets.map(\.line) == [5])
+    }
+
     @Test func theSectionIsTheNearestHeadingAboveTheTableAtAnyLevel() throws {
         let text = """
             | # | Ticket | Model |

@@ -23,6 +23,25 @@ import Testing
         expect("**", matches: ["a.md", "a/b/c.md"], notMatches: [])
     }
 
+    /// For symbolic links to folders: could files inside the folder match, through the part of
+    /// the pattern that names folders (not a leading `**`, which reaches into every folder)?
+    @Test func matchesInsideAFolderItNames() {
+        let agents = PathGlob("**/.claude/agents/**/*.md")
+        for folder in [".claude", ".claude/agents", ".claude/agents/team", "x/.claude/agents", "x/.claude"] {
+            #expect(agents.matchesInside(folder), "\(folder)")
+        }
+        for folder in ["vendor", "vendor/lib", ".claude/commands", ".claude/agentsx", ""] {
+            #expect(!agents.matchesInside(folder), "\(folder)")
+        }
+        let cursor = PathGlob("**/.cursor/agents/*.md")
+        #expect(cursor.matchesInside(".cursor/agents"))
+        #expect(!cursor.matchesInside(".cursor/agents/nested"))
+        #expect(PathGlob("agents/**/*.md").matchesInside("agents"))
+        #expect(!PathGlob("agents/**/*.md").matchesInside("x/agents"))
+        #expect(!PathGlob("*.agent.md").matchesInside("anything"))
+        #expect(PathGlob("{prompts,flows}/").matchesInside("flows"))
+    }
+
     @Test func starMatchesWithinOneSegment() {
         expect("docs/*.md", matches: ["docs/a.md", "docs/.hidden.md", "docs/.md"], notMatches: ["docs/a/b.md", "x/docs/a.md", "docs/a.mdx"])
         expect("docs/*", matches: ["docs/a.md"], notMatches: ["docs/a/b.md"])

@@ -115,3 +115,28 @@ import TierlintCore
         #expect(configured.configuredAt == .local)
     }
 }
+
+@Suite struct IntentToAddSourceTests {
+    @Test func intentToAddEntriesAreNotInTheIndexSourceButAreInTheWorkingTree() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("kept.md", "kept\n")
+        try repository.addAll()
+        try repository.commit("initial").succeeded()
+        try repository.write("later.md", "not staged yet\n")
+        try repository.git(["add", "-N", "later.md"]).succeeded()
+
+        let git = try GitRepository.open(at: repository.root)
+        let index = try IndexSource(repository: git)
+        #expect(index.paths() == ["kept.md"])
+        #expect(try index.pathsToCheck() == [])
+        #expect(try index.read("later.md", limit: 100) == nil)
+
+        let worktree = try WorkingTreeSource(repository: git)
+        #expect(worktree.paths().sorted() == ["kept.md", "later.md"])
+        guard case .bytes(let bytes)? = try worktree.read("later.md", limit: 100) else {
+            Issue.record("later.md was not read from disk")
+            return
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == "not staged yet\n")
+    }
+}

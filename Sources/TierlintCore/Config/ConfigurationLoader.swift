@@ -377,7 +377,7 @@ public enum ConfigurationLoader {
         case ("distribution", "min-tickets"):
             configuration.distribution.minimumCount = try option.int(in: 1...1_000_000)
         case ("distribution", "targets"):
-            configuration.distribution.targets = try targets(option, tier: tier)
+            configuration.distribution.targets = try targets(option, over: configuration.distribution.targets, tier: tier)
         case ("recommended-mix", "mix"):
             var mix: [String: Double] = [:]
             for (tierName, share) in try option.mapping() {
@@ -418,18 +418,45 @@ public enum ConfigurationLoader {
         }
     }
 
-    private static func targets(_ field: YAMLField, tier: (YAMLField) throws -> String) throws -> [DistributionPolicy.Target] {
-        try field.mapping().map { tierName, bounds in
+    /// `targets` laid over the preset's, tier by tier: a tier given replaces that tier's target,
+    /// `opus: off` (or `opus: {}`) removes it, and tiers not named keep the preset's target, so
+    /// `targets: {haiku: {min: 60%}}` keeps the opus cap. `targets: {}` removes every target.
+    private static func targets(
+        _ field: YAMLField, over preset: [DistributionPolicy.Target], tier: (YAMLField) throws -> String
+    ) throws -> [DistributionPolicy.Target] {
+        let entries = try field.mapping()
+        guard !entries.isEmpty else { return [] }
+        var targets = preset
+        for (tierName, bounds) in entries {
             let name = try tierKey(tierName, at: bounds, tier: tier)
-            var target = DistributionPolicy.Target(tier: name, maximum: nil, minimum: nil)
-            for (key, value) in try bounds.mapping(allowedKeys: targetKeys) {
-                if key == "max" { target.maximum = try value.share() } else { target.minimum = try value.share() }
+            let target = try self.target(bounds, tier: name)
+            let index = targets.firstIndex { $0.tier == name }
+            switch (target, index) {
+            case (let target?, let index?): targets[index] = target
+            case (let target?, nil): targets.append(target)
+            case (nil, let index?): targets.remove(at: index)
+            case (nil, nil): continue
             }
-            if let minimum = target.minimum, let maximum = target.maximum, minimum > maximum {
-                throw bounds.error("`min` is larger than `max`")
-            }
-            return target
         }
+        return targets
+    }
+
+    /// One tier's bounds, `{max: 20%, min: 5%}`, or `nil` for `off` and `{}`.
+    private static func target(_ bounds: YAMLField, tier name: String) throws -> DistributionPolicy.Target? {
+        if case .scalar(let scalar) = bounds.node {
+            guard bounds.node.bool == false || ["off", "none", "false", "no"].contains(scalar.string.lowercased()) else {
+                throw bounds.error("expected bounds such as {max: 20%} or {min: 30%}, or off to remove the target, got \"\(scalar.string)\"")
+            }
+            return nil
+        }
+        var target = DistributionPolicy.Target(tier: name, maximum: nil, minimum: nil)
+        for (key, value) in try bounds.mapping(allowedKeys: targetKeys) {
+            if key == "max" { target.maximum = try value.share() } else { target.minimum = try value.share() }
+        }
+        if let minimum = target.minimum, let maximum = target.maximum, minimum > maximum {
+            throw bounds.error("`min` is larger than `max`")
+        }
+        return target.minimum == nil && target.maximum == nil ? nil : target
     }
 
     /// A tier written as a key (`opus: {max: 20%}`), checked and reported at its value's line.

@@ -47,6 +47,19 @@ public struct AgentDefinition: Sendable, Equatable {
 }
 
 extension AgentDefinition {
+    /// Files that document the definitions beside them. Agent tools do not load such a file
+    /// without frontmatter as an agent, so there it is documentation, read as Markdown.
+    static let documentationNames: Set<String> = ["readme", "changelog", "contributing", "license", "licence", "index"]
+
+    /// `README.md`, `docs/Index.markdown`, `CHANGELOG.MD`: a documentation file by its name.
+    static func isDocumentation(path: String) -> Bool {
+        let file = (path.split(separator: "/").last ?? "").lowercased()
+        for suffix in [".md", ".markdown"] where file.hasSuffix(suffix) {
+            return documentationNames.contains(String(file.dropLast(suffix.count)))
+        }
+        return false
+    }
+
     /// The name a tool gives a definition without a `name` field: the file name without its
     /// extensions, or for a skill the folder holding `SKILL.md`.
     static func defaultName(path: String, kind: DefinitionKind) -> String {
@@ -67,6 +80,7 @@ extension AgentDefinition {
         path: String, text: String, kind: DefinitionKind, format: AgentFormat,
         catalog: ModelCatalog, missingValues: Set<String>
     ) -> (AgentDefinition?, ParseProblem?) {
+        let catalog = catalog.reading(format)
         var definition = AgentDefinition(
             path: path, kind: kind, format: format,
             name: defaultName(path: path, kind: kind), description: "", role: "",

@@ -23,6 +23,18 @@ struct DocumentLoader: Sendable {
             .sorted { $0.count < $1.count }
     }
 
+    /// The role a file is read in: its selected role, except that documentation (a README, a
+    /// CHANGELOG...) without frontmatter where definitions live is Markdown, not an agent
+    /// without a model.
+    static func role(of file: SourceFile, selected role: FileRole) -> FileRole {
+        guard case .definition = role, AgentDefinition.isDocumentation(path: file.path),
+              case .bytes(let bytes) = file.content else { return role }
+        var text = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let firstLine = Frontmatter.linesThroughClosing(text).lines.first ?? ""
+        return firstLine.trimmingTrailingSpaces() == "---" ? role : .markdown
+    }
+
     func load(_ file: SourceFile, role: FileRole) -> Loaded {
         let bytes: [UInt8]
         switch file.content {
@@ -46,7 +58,7 @@ struct DocumentLoader: Sendable {
         if let encodingProblem, role != .markdown { return .problem(encodingProblem) }
         switch role {
         case .markdown, .backlog:
-            let document = MarkdownDocument.parse(bytes: bytes)
+            let document = MarkdownDocument.parse(bytes: Frontmatter.blankingFrontmatter(bytes))
             let extractor = BacklogExtractor(
                 columns: configuration.columns, catalog: catalog, missingValues: configuration.missingValues)
             let backlog = extractor.extract(path: file.path, document: document, isNamedBacklog: role == .backlog)

@@ -119,6 +119,46 @@ struct Frontmatter {
     }
 }
 
+extension Frontmatter {
+    /// `bytes` with the YAML frontmatter a page opens with (Jekyll, Docusaurus, Hugo: a mapping
+    /// between `---` lines) turned into empty lines, so that a Markdown parser sees neither a
+    /// heading (`title: Sprint plan` above the closing `---` is a setext heading to cmark) nor
+    /// a paragraph in it, and every line keeps its number. Unchanged when the file does not
+    /// open with a block that closes and holds a YAML mapping (a page may open with a rule).
+    static func blankingFrontmatter(_ bytes: [UInt8]) -> [UInt8] {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let start = bytes.starts(with: bom) ? bom.count : 0
+        guard bytes[start...].starts(with: "---".utf8) else { return bytes }
+        var lineStart = start
+        var index = start
+        var isFirstLine = true
+        while index <= bytes.count {
+            guard index == bytes.count || bytes[index] == 0x0A || bytes[index] == 0x0D else {
+                index += 1
+                continue
+            }
+            var line = bytes[lineStart..<index]
+            while let last = line.last, last == 0x20 || last == 0x09 { line = line.dropLast() }
+            if isFirstLine {
+                guard line.elementsEqual("---".utf8) else { return bytes }
+                isFirstLine = false
+            } else if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                let text = String(decoding: bytes[start..<index], as: UTF8.self)
+                // An empty block, or a mapping of keys, is frontmatter; anything else is content.
+                guard case .parsed(let frontmatter) = read(text, path: ""), frontmatter.root.map({ $0.node.mapping != nil }) ?? true
+                else { return bytes }
+                // Everything up to the end of the closing line becomes line breaks only.
+                return Array(bytes[..<start]) + bytes[start..<index].filter { $0 == 0x0A || $0 == 0x0D } + bytes[index...]
+            }
+            guard index < bytes.count else { break }
+            if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            index += 1
+            lineStart = index
+        }
+        return bytes
+    }
+}
+
 extension String {
     func trimmingTrailingSpaces() -> String {
         let scalars = unicodeScalars

@@ -101,7 +101,7 @@ public struct LintRun {
         for path in selector.manifestPaths(in: allPaths) {
             if case .bytes(let bytes)? = try source.read(path, limit: configuration.maxFileSize) { manifests[path] = bytes }
         }
-        let selection = selector.select(allPaths + links.keys.sorted(), manifests: manifests)
+        let selection = selector.select(allPaths + links.keys.sorted(), manifests: manifests, links: Set(links.keys))
         let roles = selection.roles
 
         let checked = toCheck.filter { roles[$0] != nil && links[$0] == nil }
@@ -158,7 +158,14 @@ public struct LintRun {
                 context.append(SourceFile(path: path, content: .bytes(bytes)))
             }
         }
-        let linkNotes = toCheck.sorted().compactMap { path in links[path].flatMap { linkNote(path, target: $0, roles: roles) } }
+        let linkNotes = toCheck.sorted().compactMap { path in
+            links[path].flatMap { target in
+                if let role = selection.linkedFolders[path] {
+                    return folderLinkNote(path, target: target, role: role, roles: roles, paths: allPaths)
+                }
+                return linkNote(path, target: target, roles: roles)
+            }
+        }
         return Linter.Input(
             files: files, roles: roles, context: context,
             problems: selection.problems.filter { reported.contains($0.path) } + linkNotes,
@@ -181,6 +188,37 @@ public struct LintRun {
             path: path, line: 1,
             message: "symbolic link to \(target), which tierlint does not follow, and its target is not checked "
                 + "anywhere; put the file itself here, or add its folder to `agents.paths` in .tierlint.yml",
+            severity: .warning)
+    }
+
+    /// A link where a folder of definitions would be: a note when every Markdown file of the
+    /// folder it points at is checked as a definition at its own path, a warning otherwise
+    /// (the folder is outside the repository, or its files are read as nothing).
+    private func folderLinkNote(
+        _ path: String, target: String, role: FileRole, roles: [String: FileRole], paths: [String]
+    ) -> ParseProblem {
+        let kind: DefinitionKind = if case .definition(let kind, _) = role { kind } else { .agent }
+        let resolved = RepositoryPath.resolve(target, from: path).flatMap { $0.isEmpty ? nil : $0 }
+        if let resolved {
+            let files = paths.filter { RepositoryPath.isUnder($0, resolved) && FileSelector.isMarkdown($0) && $0 != resolved }
+            if !files.isEmpty, files.allSatisfy({ roles[$0]?.isDefinition == true }) {
+                return ParseProblem(
+                    path: path, line: 1,
+                    message: "symbolic link to the folder \(target); tierlint does not follow links, and checks the "
+                        + "files of \(resolved) at their own paths",
+                    severity: .info)
+            }
+        }
+        let key = switch kind {
+        case .agent: "agents.paths"
+        case .command: "agents.commands"
+        case .skill: "agents.skills"
+        }
+        let glob = resolved.map { "\"\($0)/**/\(kind == .skill ? "SKILL.md" : "*.md")\"" } ?? "its target"
+        return ParseProblem(
+            path: path, line: 1,
+            message: "symbolic link to the folder \(target), which tierlint does not follow, so the \(kind.rawValue) "
+                + "files in it are not checked; put the folder itself here, or add \(glob) to `\(key)` in .tierlint.yml",
             severity: .warning)
     }
 }

@@ -96,7 +96,8 @@ public struct Linter: Sendable {
         let progress = self.progress
         let loaded = ParallelMap.map(files) { file -> (DocumentLoader.Loaded, [Suppression]) in
             defer { progress?.advance() }
-            guard let role = roles[file.path] else { return (.nothing, []) }
+            guard let selected = roles[file.path] else { return (.nothing, []) }
+            let role = DocumentLoader.role(of: file, selected: selected)
             guard case .bytes(let bytes) = file.content else { return (loader.load(file, role: role), []) }
             return (loader.load(file, role: role), SuppressionExtractor.extract(path: file.path, bytes: bytes, role: role))
         }
@@ -120,7 +121,9 @@ public struct Linter: Sendable {
         var allAgents = definitions
         var contextTasks: [DispatchTask] = []
         let contextLoaded = ParallelMap.map(context) { file -> DocumentLoader.Loaded in
-            guard let role = roles[file.path], role.isDefinition || role == .yamlAgents else { return .nothing }
+            guard let selected = roles[file.path] else { return .nothing }
+            let role = DocumentLoader.role(of: file, selected: selected)
+            guard role.isDefinition || role == .yamlAgents else { return .nothing }
             return loader.load(file, role: role)
         }
         for loaded in contextLoaded {

@@ -136,9 +136,14 @@ public struct SecurityVocabulary: Sendable, Equatable {
     static let defaultTerms = [
         // Identity and access.
         "auth", "authn", "authz", "authenticat*", "authoriz*", "authoris*", "oauth*", "sso", "saml", "oidc", "openid",
-        "login", "logout", "signin", "sign in", "signup", "sign up", "password", "passwd", "passphrase",
-        "passkey", "webauthn", "mfa", "2fa", "totp", "one time password", "credential", "secret", "api key", "access token",
-        "refresh token", "bearer token", "session token", "jwt", "permission", "rbac", "abac", "acl", "access control",
+        // Negated and prefixed forms, which the stems above do not reach ("unauthorized" starts with "un").
+        "unauthenticat*", "unauthoriz*", "unauthoris*", "deauthenticat*", "deauthoriz*", "deauthoris*",
+        "reauthenticat*", "reauthoriz*", "reauthoris*",
+        "login", "logout", "signin", "sign in", "signup", "sign up", "password", "passwordless", "passwd", "passphrase",
+        "passkey", "webauthn", "mfa", "2fa", "totp", "one time password", "credential", "secret", "api key",
+        // Credentials named "token"; a bare "token" is not one, since backlogs count LLM tokens ("Reduce token usage").
+        "api token", "access token", "refresh token", "bearer token", "auth token", "session token",
+        "jwt", "permission", "rbac", "abac", "acl", "access control",
         "privilege", "impersonat*", "keycloak", "cognito", "auth0",
         // Cryptography and transport.
         "encrypt", "decrypt", "crypto", "cryptograph*", "tls", "ssl", "mtls", "certificate", "x509", "hash password",

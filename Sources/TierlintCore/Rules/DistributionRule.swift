@@ -21,11 +21,16 @@ public struct DistributionRule: Rule {
             not judged. A maximum counts the tier and every tier above it; a minimum counts the \
             tier and every tier below it.
 
-            Security and payment work is not counted: its tier is set by the security-tier rule, \
-            not chosen, so a payments sprint is not told to move its payment tickets down.
+            Security and payment work is not counted, for or against a target, on whatever tier \
+            it is: its tier is set by the security-tier rule, not chosen. So a payments sprint is \
+            not told to move its payment tickets down, and payment tickets left on haiku (which \
+            security-tier reports) do not dilute the opus share of the rest. When security-tier \
+            is off, security work counts like any other.
 
             Targets are set under `rules.distribution` in .tierlint.yml, for example \
-            `targets: {opus: {max: 20%}, haiku: {min: 30%}}`.
+            `targets: {opus: {max: 20%}, haiku: {min: 30%}}`. They are laid over the preset's \
+            tier by tier: a tier named replaces that tier's target, `opus: off` removes it, and \
+            the others stay; `targets: {}` removes them all.
             """,
         triggeringExamples: [
             Example("docs/backlog.md", """
@@ -56,6 +61,22 @@ public struct DistributionRule: Rule {
                 |---|--------|-------|
                 | 4 | Research search engines | opus |
                 | 5 | Write search tests | sonnet |
+                """),
+            Example("docs/backlog.md", """
+                ↓## Sprint 6: Checkout
+
+                | # | Ticket | Model |
+                |---|--------|-------|
+                | 6.1 | Add payment form | haiku |
+                | 6.2 | Store billing address | haiku |
+                | 6.3 | Send invoice emails | haiku |
+                | 6.4 | Handle refunds | haiku |
+                | 6.5 | Add Stripe config | haiku |
+                | 6.6 | Design cart pricing rules | opus |
+                | 6.7 | Design order state machine | opus |
+                | 6.8 | Build cart component | sonnet |
+                | 6.9 | Write cart tests | sonnet |
+                | 6.10 | Build order summary component | sonnet |
                 """),
             Example(files: [
                 (".claude/agents/architect.md", "---\nmodel: ↓opus\n---\n"),
@@ -103,12 +124,12 @@ public struct DistributionRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let policy = context.configuration.distribution
         let vocabulary = context.configuration.security.vocabulary
-        let securityMinimum = context.catalog.tier(named: context.configuration.security.minimumTier)
         let securityRuleOn = context.configuration.severity(of: SecurityTierRule().description) != nil
-        /// Work whose tier the security rule sets is not a choice the distribution judges.
+        /// Work whose tier the security rule sets is not a choice the distribution judges: it
+        /// counts neither for nor against a target, on its required tier or (reported by that
+        /// rule) below it.
         func isChosen(_ assignment: Assignment) -> Bool {
-            guard securityRuleOn, let securityMinimum, let tier = assignment.model.effectiveTier, tier >= securityMinimum
-            else { return true }
+            guard securityRuleOn else { return true }
             return assignment.securityWords(vocabulary).isEmpty
         }
         let targets = policy.targets.compactMap { target in

@@ -12,12 +12,14 @@ public struct FileSelector: Sendable {
         paths.filter { PluginManifest.isManifest($0) && !configuration.isExcluded($0) }
     }
 
-    /// Roles, manifest problems, and which agent set each plugin agent belongs to.
-    public func select(_ paths: [String], manifests: [String: [UInt8]]) -> FileSelection {
+    /// Roles, manifest problems, and which agent set each plugin agent belongs to. `links` are
+    /// the symbolic links among `paths`: one with no role of its own may be a folder where
+    /// definitions would live (`FileSelection.linkedFolders`).
+    public func select(_ paths: [String], manifests: [String: [UInt8]], links: Set<String> = []) -> FileSelection {
         var selection = FileSelection()
         var pluginRoles: [String: (role: FileRole, root: String)] = [:]
+        var plugins: [PluginManifest.Plugin] = []
         if !manifests.isEmpty {
-            var plugins: [PluginManifest.Plugin] = []
             for (path, bytes) in manifests.sorted(by: { $0.key < $1.key }) {
                 let read = PluginManifest.plugins(manifestPath: path, bytes: bytes)
                 plugins += read.plugins
@@ -31,9 +33,32 @@ public struct FileSelector: Sendable {
                 if role == pluginRoles[path]?.role, let root = pluginRoles[path]?.root {
                     selection.agentSets[path] = root.isEmpty ? "." : root
                 }
+            } else if links.contains(path), let role = folderRole(of: path, plugins: plugins) {
+                selection.linkedFolders[path] = role
             }
         }
         return selection
+    }
+
+    /// The role files inside `folder` would have: a definition location reaches into it, or it
+    /// is (or is inside) a plugin's agents, commands or skills folder.
+    private func folderRole(of folder: String, plugins: [PluginManifest.Plugin]) -> FileRole? {
+        if let location = configuration.definitionLocations.first(where: { $0.glob.matchesInside(folder) }) {
+            return .definition(location.kind, location.format)
+        }
+        for plugin in plugins {
+            let places: [(entries: [String], folder: String, kind: DefinitionKind)] = [
+                (plugin.agents, "agents", .agent), (plugin.commands, "commands", .command), (plugin.skills, "skills", .skill),
+            ]
+            for (entries, defaultFolder, kind) in places {
+                for place in [defaultFolder] + entries where !Self.isMarkdown(place) {
+                    if RepositoryPath.isUnder(folder, PluginManifest.join(plugin.root, place)) {
+                        return .definition(kind, .claudePlugin)
+                    }
+                }
+            }
+        }
+        return nil
     }
 
     private func role(of path: String, pluginRole: FileRole?) -> FileRole? {
@@ -105,6 +130,9 @@ public struct FileSelection: Sendable {
     /// plugin is installed on its own, so its agents form a set of their own; other agents
     /// belong to the repository's set.
     public var agentSets: [String: String] = [:]
+    /// Symbolic links where a folder of definitions would be (`.claude/agents` linked to
+    /// `../shared`), with the role the files in it would have. tierlint does not follow them.
+    public var linkedFolders: [String: FileRole] = [:]
 
     public init() {}
 }

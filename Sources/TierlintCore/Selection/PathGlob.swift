@@ -23,6 +23,50 @@ public struct PathGlob: Sendable, Equatable, CustomStringConvertible {
         return alternatives.contains { PathGlob.match($0, parts) }
     }
 
+    /// Whether files inside `folder` could match, through the part of the pattern that names
+    /// folders: `.claude`, `.claude/agents` and `.claude/agents/team` for
+    /// `**/.claude/agents/**/*.md`, but not `vendor/lib`, which only a leading `**` reaches (any
+    /// folder could hold a `.claude/agents` somewhere below it).
+    public func matchesInside(_ folder: String) -> Bool {
+        let parts = folder.split(separator: "/", omittingEmptySubsequences: true).map { Array($0) }
+        guard let last = parts.last else { return false }
+        return alternatives.contains { PathGlob.matchesInside($0, parts.dropLast(), last: last) }
+    }
+
+    private static func matchesInside(_ segments: [Segment], _ leading: ArraySlice<[Character]>, last: [Character]) -> Bool {
+        /// The segment positions reachable before the next part; `**` may match no part at all.
+        func closure(_ positions: Set<Int>) -> Set<Int> {
+            var result = positions
+            var pending = Array(positions)
+            while let position = pending.popLast() {
+                if position < segments.count, segments[position] == .anyDepth, result.insert(position + 1).inserted {
+                    pending.append(position + 1)
+                }
+            }
+            return result
+        }
+        var positions = closure([0])
+        for part in leading {
+            var next = Set<Int>()
+            for position in positions where position < segments.count {
+                switch segments[position] {
+                case .anyDepth: next.insert(position)
+                case .name(let name): if Wildcard.matches(name, part) { next.insert(position + 1) }
+                }
+            }
+            positions = closure(next)
+        }
+        // The folder's own name must be matched by a named segment, or by a `**` after one, and
+        // the pattern must go on below it.
+        return positions.contains { position in
+            guard position < segments.count else { return false }
+            switch segments[position] {
+            case .anyDepth: return position > 0
+            case .name(let name): return position + 1 < segments.count && Wildcard.matches(name, last)
+            }
+        }
+    }
+
     private static func compile(_ pattern: String) -> [Segment] {
         var text = pattern
         if text.hasPrefix("./") { text.removeFirst(2) }

@@ -43,15 +43,15 @@ public enum ModelFixer {
     /// What the policy alone suggests: the security tier, or the tier its other signals agree on.
     private static func policySuggestion(for assignment: Assignment, in context: RuleContext) -> (tier: Tier, reasons: [String])? {
         let catalog = context.catalog
-        let security = assignment.securityWords(context.configuration.security.vocabulary)
+        let security = context.securityWords(assignment)
         if !security.isEmpty, let tier = catalog.tier(named: context.configuration.security.minimumTier) {
             return (tier, ["security work (\(security.prefix(3).joined(separator: ", ")))"])
         }
         var candidates: [(tier: Tier, reason: String)] = []
-        if let match = assignment.patternMatch(context.patterns), let tier = catalog.tier(named: match.pattern.suggested) {
+        if let match = context.patternMatch(assignment), let tier = catalog.tier(named: match.pattern.suggested) {
             candidates.append((tier, "matches \"\(match.pattern.name)\""))
         }
-        if let score = assignment.complexity(context.configuration.complexity),
+        if let score = context.complexity(assignment),
            let tier = score.impliedTier(context.configuration.complexity, catalog: catalog), let total = score.total {
             candidates.append((tier, "complexity \(total)"))
         }

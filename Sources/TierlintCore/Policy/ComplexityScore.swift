@@ -64,10 +64,14 @@ public struct ComplexityScore: Sendable, Equatable {
     /// or a total column holding a 3-9 total. A lone Risk or Complexity column of other values
     /// is some other scale, not seed 001's assessment.
     static func from(_ ticket: Ticket, policy: ComplexityPolicy) -> ComplexityScore? {
-        func column(_ names: [String]) -> String? {
-            names.map(ColumnVocabulary.key).first { ticket.cells.keys.contains($0) }
+        from(ticket, columns: ComplexityColumns(policy))
+    }
+
+    static func from(_ ticket: Ticket, columns: ComplexityColumns) -> ComplexityScore? {
+        func column(_ keys: [String]) -> String? {
+            keys.first { ticket.cells.keys.contains($0) }
         }
-        let questions = [policy.reasoningColumns, policy.judgementColumns, policy.riskColumns].map(column)
+        let questions = [columns.reasoning, columns.judgement, columns.risk].map(column)
         if questions.allSatisfy({ $0 != nil }) {
             let parts = questions.map { ticket.cells.cell(named: $0!)! }
             let column = parts[0].column
@@ -86,9 +90,25 @@ public struct ComplexityScore: Sendable, Equatable {
             }
             return ComplexityScore(value: .scores(scores.map { $0! }), line: ticket.line, column: column)
         }
-        if let name = column(policy.totalColumns), let total = ticket.cells.cell(named: name), let value = totalValue(total.text) {
+        if let name = column(columns.total), let total = ticket.cells.cell(named: name), let value = totalValue(total.text) {
             return ComplexityScore(value: value, line: ticket.line, column: total.column)
         }
         return nil
+    }
+}
+
+/// The header keys of the assessment's columns, worked out once per check rather than for
+/// every ticket.
+struct ComplexityColumns: Sendable {
+    var reasoning: [String]
+    var judgement: [String]
+    var risk: [String]
+    var total: [String]
+
+    init(_ policy: ComplexityPolicy) {
+        reasoning = policy.reasoningColumns.map(ColumnVocabulary.key)
+        judgement = policy.judgementColumns.map(ColumnVocabulary.key)
+        risk = policy.riskColumns.map(ColumnVocabulary.key)
+        total = policy.totalColumns.map(ColumnVocabulary.key)
     }
 }

@@ -51,11 +51,17 @@ public struct PatternMatch: Sendable, Equatable {
 /// a lone word of a more demanding pattern anywhere in them leaves the agent unclassified.
 public struct TaskPatternMatcher: Sendable {
     public let patterns: [TaskPattern]
-    private let catalog: ModelCatalog
+    /// Each pattern's tier ranks, looked up once: the suggested (or ceiling) rank, the floor
+    /// and the ceiling.
+    private let ranks: [(rank: Int, floor: Int?, ceiling: Int?)]
 
     public init(patterns: [TaskPattern], catalog: ModelCatalog) {
         self.patterns = patterns
-        self.catalog = catalog
+        ranks = patterns.map { pattern in
+            (catalog.tier(named: pattern.maximum ?? pattern.suggested)?.rank ?? Int.max,
+             pattern.minimum.flatMap { catalog.tier(named: $0)?.rank },
+             pattern.maximum.flatMap { catalog.tier(named: $0)?.rank })
+        }
     }
 
     /// One pattern matched in a text, with what ranks it.
@@ -102,9 +108,9 @@ public struct TaskPatternMatcher: Sendable {
         // does not say what the agent does, but it is reason enough to doubt the cheap reading.
         if let ceiling = primary.ceiling {
             let texts = [nameWords, WordPattern.words(of: role)] + clauses
-            let doubted = patterns.contains { pattern in
-                (pattern.minimum.flatMap { catalog.tier(named: $0)?.rank } ?? Int.min) > ceiling
-                    && pattern.phrases.contains { phrase in texts.contains { phrase.occurs(in: $0) } }
+            let doubted = patterns.indices.contains { index in
+                (ranks[index].floor ?? Int.min) > ceiling
+                    && patterns[index].phrases.contains { phrase in texts.contains { phrase.occurs(in: $0) } }
             }
             if doubted { return nil }
         }
@@ -116,10 +122,7 @@ public struct TaskPatternMatcher: Sendable {
     private func candidates(_ words: [String], strongOnly: Bool, throughLastWord: Bool = false) -> [Candidate] {
         guard !words.isEmpty else { return [] }
         var found: [Candidate] = []
-        for pattern in patterns {
-            let rank = catalog.tier(named: pattern.maximum ?? pattern.suggested)?.rank ?? Int.max
-            let floor = pattern.minimum.flatMap { catalog.tier(named: $0)?.rank }
-            let ceiling = pattern.maximum.flatMap { catalog.tier(named: $0)?.rank }
+        for (pattern, (rank, floor, ceiling)) in zip(patterns, ranks) {
             var best: Candidate?
             for phrase in pattern.phrases where !(strongOnly && phrase.isLoneWord) {
                 guard let start = throughLastWord ? phrase.matchThroughLastWord(in: words) : phrase.firstMatch(in: words) else { continue }

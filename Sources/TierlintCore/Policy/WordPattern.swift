@@ -99,29 +99,41 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
     var isLoneWord: Bool { !anchored && !anchoredAtEnd && elements.count == 1 }
 
     private func matches(_ words: [String], at start: Int) -> Bool {
+        // Most starts fail on the first word: decide those without building position sets.
+        if case .word(let forms, let stems)? = elements.first {
+            guard start < words.count, Self.accepts(words[start], forms: forms, stems: stems) else { return false }
+        }
         let ends = ends(words, from: start)
         return anchoredAtEnd ? ends.contains(words.count) : !ends.isEmpty
     }
 
-    /// Where the matches starting exactly at `start` end: the set of positions reachable after
-    /// each element is carried forward, never more than the word count.
-    private func ends(_ words: [String], from start: Int) -> Set<Int> {
-        var positions: Set<Int> = [start]
+    private static func accepts(_ word: String, forms: Set<String>, stems: [String]) -> Bool {
+        forms.contains(word) || stems.contains { word.hasPrefix($0) }
+    }
+
+    /// Where the matches starting exactly at `start` end: the positions reachable after each
+    /// element is carried forward, never more than the word count. Positions stay sorted and
+    /// distinct; there are at most a few of them.
+    private func ends(_ words: [String], from start: Int) -> [Int] {
+        var positions = [start]
+        var next: [Int] = []
         for element in elements {
-            var next = Set<Int>()
+            next.removeAll(keepingCapacity: true)
             switch element {
             case .gap:
                 for position in positions {
-                    for skip in 0...Self.maximumGap where position + skip <= words.count { next.insert(position + skip) }
+                    for skip in 0...Self.maximumGap where position + skip <= words.count {
+                        let end = position + skip
+                        if next.last.map({ $0 < end }) ?? true { next.append(end) } else if !next.contains(end) { next.append(end); next.sort() }
+                    }
                 }
             case .word(let forms, let stems):
-                for position in positions where position < words.count {
-                    let word = words[position]
-                    if forms.contains(word) || stems.contains(where: { word.hasPrefix($0) }) { next.insert(position + 1) }
+                for position in positions where position < words.count && Self.accepts(words[position], forms: forms, stems: stems) {
+                    next.append(position + 1)
                 }
             }
             if next.isEmpty { return [] }
-            positions = next
+            swap(&positions, &next)
         }
         return positions
     }

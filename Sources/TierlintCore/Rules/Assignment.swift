@@ -63,8 +63,12 @@ public enum Assignment: Sendable {
 
     /// Seed 001's complexity assessment, when the ticket or agent carries one.
     public func complexity(_ policy: ComplexityPolicy) -> ComplexityScore? {
+        complexity(ComplexityColumns(policy))
+    }
+
+    func complexity(_ columns: ComplexityColumns) -> ComplexityScore? {
         switch self {
-        case .ticket(let ticket): ComplexityScore.from(ticket, policy: policy)
+        case .ticket(let ticket): ComplexityScore.from(ticket, columns: columns)
         case .definition(let definition): definition.complexity
         case .task: nil
         }

@@ -84,7 +84,7 @@ public struct ComplexityTierRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let policy = context.configuration.complexity
         return context.assignments.compactMap { assignment in
-            guard let score = assignment.complexity(policy) else { return nil }
+            guard let score = context.complexity(assignment) else { return nil }
             if case .invalid(let reason) = score.value {
                 var finding = assignment.finding(description, message: "\(assignment.describedSubject) has an unreadable complexity score: \(reason)")
                 finding.line = score.line

@@ -123,14 +123,13 @@ public struct DistributionRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let policy = context.configuration.distribution
-        let vocabulary = context.configuration.security.vocabulary
         let securityRuleOn = context.configuration.severity(of: SecurityTierRule().description) != nil
         /// Work whose tier the security rule sets is not a choice the distribution judges: it
         /// counts neither for nor against a target, on its required tier or (reported by that
         /// rule) below it.
         func isChosen(_ assignment: Assignment) -> Bool {
             guard securityRuleOn else { return true }
-            return assignment.securityWords(vocabulary).isEmpty
+            return context.securityWords(assignment).isEmpty
         }
         let targets = policy.targets.compactMap { target in
             context.catalog.tier(named: target.tier).map { (tier: $0, target: target) }

@@ -94,7 +94,7 @@ public struct MissingModelRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         context.assignments.compactMap { assignment in
             guard assignment.model.isMissing else { return nil }
-            let securityWords = assignment.securityWords(context.configuration.security.vocabulary)
+            let securityWords = context.securityWords(assignment)
             let suggestion = securityWords.isEmpty ? nil : context.configuration.security.minimumTier
             let tiers = context.catalog.tiers.prefix(3).map(\.name).joined(separator: ", ")
             let advice = suggestion.map { "it is security work, so set it to \($0)" } ?? "choose one of \(tiers)"

@@ -101,8 +101,8 @@ public struct OverkillRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         context.assignments.compactMap { assignment in
             guard let tier = assignment.model.effectiveTier, !context.isSecurityWork(assignment),
-                  assignment.complexity(context.configuration.complexity)?.total == nil,
-                  let match = assignment.patternMatch(context.patterns),
+                  context.complexity(assignment)?.total == nil,
+                  let match = context.patternMatch(assignment),
                   let maximum = match.pattern.maximum.flatMap(context.catalog.tier(named:)), tier > maximum
             else { return nil }
             let suggestion = context.catalog.tier(named: match.pattern.suggested).map { min($0, maximum) } ?? maximum

@@ -53,7 +53,7 @@ public struct OwnerDefaultRule: Rule {
             }
             // A task pattern is the more specific guide: where one describes the work, overkill
             // and underpowered speak for it, and the owner's default does not.
-            if assignment.patternMatch(context.patterns) != nil { return nil }
+            if context.patternMatch(assignment) != nil { return nil }
             let upgrade = role.upgradeTier.map { ", moving to \($0) for \(role.upgradeReason)" } ?? ""
             return assignment.finding(
                 description,

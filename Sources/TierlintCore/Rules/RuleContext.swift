@@ -28,6 +28,9 @@ public struct RuleContext: Sendable {
     public let assignments: [Assignment]
     /// The policy's task patterns, ready to match.
     public let patterns: TaskPatternMatcher
+    /// What several rules ask of each assignment, worked out once (in parallel) rather than by
+    /// each rule again: its kind of work, its complexity assessment, its security words.
+    private let facts: [AssignmentKey: AssignmentFacts]
 
     public init(
         configuration: Configuration, catalog: ModelCatalog, backlogs: [Backlog], definitions: [AgentDefinition],
@@ -44,12 +47,58 @@ public struct RuleContext: Sendable {
         self.references = references
         assignments = backlogs.flatMap(\.tickets).map(Assignment.ticket) + definitions.map(Assignment.definition)
             + yamlFiles.flatMap(\.tasks).map(Assignment.task)
-        patterns = TaskPatternMatcher(patterns: configuration.patterns, catalog: catalog)
+        let patterns = TaskPatternMatcher(patterns: configuration.patterns, catalog: catalog)
+        self.patterns = patterns
+        let columns = ComplexityColumns(configuration.complexity)
+        let vocabulary = configuration.security.vocabulary
+        let computed = ParallelMap.map(assignments) { assignment in
+            AssignmentFacts(
+                patternMatch: assignment.patternMatch(patterns),
+                complexity: assignment.complexity(columns),
+                securityWords: assignment.securityWords(vocabulary))
+        }
+        facts = Dictionary(zip(assignments.map(AssignmentKey.init), computed), uniquingKeysWith: { first, _ in first })
+        securityRuleIsOn = configuration.severity(of: SecurityTierRule().description) != nil
+    }
+
+    private let securityRuleIsOn: Bool
+
+    /// The kind of work an assignment is, by the policy's task patterns.
+    public func patternMatch(_ assignment: Assignment) -> PatternMatch? {
+        facts[AssignmentKey(assignment)].map(\.patternMatch) ?? assignment.patternMatch(patterns)
+    }
+
+    /// Seed 001's complexity assessment, when the assignment carries one.
+    public func complexity(_ assignment: Assignment) -> ComplexityScore? {
+        facts[AssignmentKey(assignment)].map(\.complexity) ?? assignment.complexity(ComplexityColumns(configuration.complexity))
+    }
+
+    /// The security words that make an assignment security work.
+    public func securityWords(_ assignment: Assignment) -> [String] {
+        facts[AssignmentKey(assignment)].map(\.securityWords) ?? assignment.securityWords(configuration.security.vocabulary)
     }
 
     /// Whether the security rule sets this work's tier, so the other tier rules leave it alone.
     public func isSecurityWork(_ assignment: Assignment) -> Bool {
-        configuration.severity(of: SecurityTierRule().description) != nil
-            && !assignment.securityWords(configuration.security.vocabulary).isEmpty
+        securityRuleIsOn && !securityWords(assignment).isEmpty
     }
+}
+
+/// An assignment's place: one model is written at one place in one file.
+private struct AssignmentKey: Hashable {
+    var path: String
+    var line: Int
+    var column: Int
+
+    init(_ assignment: Assignment) {
+        path = assignment.path
+        line = assignment.model.line
+        column = assignment.model.column
+    }
+}
+
+private struct AssignmentFacts: Sendable {
+    var patternMatch: PatternMatch?
+    var complexity: ComplexityScore?
+    var securityWords: [String]
 }

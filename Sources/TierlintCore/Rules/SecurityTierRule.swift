@@ -68,7 +68,7 @@ public struct SecurityTierRule: Rule {
         guard let minimum = context.catalog.tier(named: context.configuration.security.minimumTier) else { return [] }
         var findings: [Finding] = []
         for assignment in context.assignments {
-            let words = assignment.securityWords(context.configuration.security.vocabulary)
+            let words = context.securityWords(assignment)
             guard !words.isEmpty else { continue }
             let matched = words.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
             let subject = "\(assignment.describedSubject) is security work (\(matched))"

@@ -65,8 +65,8 @@ public struct UnderpoweredRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         context.assignments.compactMap { assignment in
             guard let tier = assignment.model.effectiveTier, !context.isSecurityWork(assignment),
-                  assignment.complexity(context.configuration.complexity)?.total == nil,
-                  let match = assignment.patternMatch(context.patterns),
+                  context.complexity(assignment)?.total == nil,
+                  let match = context.patternMatch(assignment),
                   let minimum = match.pattern.minimum.flatMap(context.catalog.tier(named:)), tier < minimum
             else { return nil }
             let suggestion = context.catalog.tier(named: match.pattern.suggested).map { max($0, minimum) } ?? minimum

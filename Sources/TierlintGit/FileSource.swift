@@ -50,16 +50,21 @@ public final class IndexSource: FileSource {
     public let root: String
     private let index: GitIndex
     private let files: GitFiles
+    private let onlyStaged: Bool
 
-    public init(repository: GitRepository) throws {
+    /// `onlyStaged`: report on the paths staged differently from HEAD (a commit's changes);
+    /// otherwise on every file of the index.
+    public init(repository: GitRepository, onlyStaged: Bool = true) throws {
         root = repository.workdir ?? repository.gitDirectory
         index = try repository.index()
         files = GitFiles(repository: repository, entries: index.entries().filter { !$0.isIntentToAdd })
+        self.onlyStaged = onlyStaged
     }
 
     public func paths() -> [String] { files.order }
 
     public func pathsToCheck() throws -> [String]? {
+        guard onlyStaged else { return nil }
         let links = files.linkPaths
         return try files.repository.stagedPaths(index).filter { files.contains($0) || links.contains($0) }
     }
@@ -88,9 +93,10 @@ public final class TreeSource: FileSource {
         }
         name = "\(since)...\(revision)"
         let base = try repository.mergeBase(since, revision)
-        let paths = try repository.changedPaths(from: base, to: revision)
-        // A changed policy changes the verdict on every file, so every file is checked.
-        changed = paths.contains(ConfigurationLoader.fileName) ? nil : paths
+        let (paths, deleted) = try repository.changes(from: base, to: revision)
+        // A changed, added or deleted policy changes the verdict on every file, so every
+        // file is checked.
+        changed = (paths + deleted).contains(ConfigurationLoader.fileName) ? nil : paths
     }
 
     public func paths() -> [String] { files.order }

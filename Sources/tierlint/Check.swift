@@ -19,6 +19,11 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Check every file of a commit or tree.", valueName: "rev"))
     var rev: String?
 
+    @Flag(name: .customLong("pre-commit"), help: ArgumentHelp(
+        "Run as a hook of the pre-commit framework: the staged files in a commit, the files of --from-ref/--to-ref, "
+            + "else every file of the index (pre-commit run --all-files)."))
+    var preCommitFramework = false
+
     @Option(name: .long, help: ArgumentHelp(
         "Check the files changed since the merge base of this revision and HEAD (or --rev), read from HEAD: a pull request's files.",
         valueName: "rev"))
@@ -57,8 +62,14 @@ struct Check: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if staged && (rev != nil || since != nil) {
-            throw ValidationError("--staged reads the index; it cannot be used with --rev or --since")
+        if [staged, rev != nil || since != nil, preCommitFramework].count(where: { $0 }) > 1 {
+            throw ValidationError("choose one source: --staged, --pre-commit, or --rev/--since")
+        }
+        if baseline != nil && writeBaseline != nil {
+            throw ValidationError("--baseline hides the findings --write-baseline records; use one of them")
+        }
+        if writeBaseline != nil && (staged || preCommitFramework || since != nil || !paths.isEmpty) {
+            throw ValidationError("a baseline records every finding of the repository; run --write-baseline without --staged, --since or paths")
         }
         if let format, ReporterRegistry.reporter(named: format) == nil {
             throw ValidationError("unknown format \"\(format)\"; formats are \(ReporterRegistry.identifiers.joined(separator: ", "))")
@@ -68,7 +79,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try CommandSetup.changeDirectory(policy.directory)
-        let source = try CommandSetup.source(staged: staged, revision: rev, since: since, paths: paths)
+        let source = preCommitFramework
+            ? try CommandSetup.preCommitFrameworkSource(paths: paths)
+            : try CommandSetup.source(staged: staged, revision: rev, since: since, paths: paths)
         let given = try CommandSetup.policyFile(policy.config)
         var run = try LintRun(source: source, configuration: given)
         let progress = ProgressLine.start(for: &run)
@@ -90,7 +103,7 @@ struct Check: ParsableCommand {
         let result = try run.lint(baseline: choice)
         let reporter = ReporterRegistry.reporter(named: formatName)!
         let isText = type(of: reporter).identifier == TextReporter.identifier
-        if staged && isText && output == nil && result.filesChecked == 0 && result.findings.isEmpty {
+        if (staged || preCommitFramework) && isText && output == nil && result.filesChecked == 0 && result.findings.isEmpty {
             // Nothing tierlint reads was staged: a pre-commit hook stays silent.
             return
         }

@@ -33,6 +33,23 @@ enum CommandSetup {
         return try WorkingSource.narrow(base, to: paths)
     }
 
+    /// What a hook of the pre-commit framework checks. Inside a commit git hands hooks the
+    /// index it will commit (`GIT_INDEX_FILE`): its staged files. `pre-commit run --from-ref A
+    /// --to-ref B` names a range: the files changed in it. Otherwise (`pre-commit run
+    /// --all-files`, a CI job) every file of the index, so that a run outside a commit never
+    /// passes by checking nothing.
+    static func preCommitFrameworkSource(paths: [String]) throws -> any FileSource {
+        let environment = ProcessInfo.processInfo.environment
+        let repository = try GitRepository.open()
+        let base: any FileSource
+        if let from = environment["PRE_COMMIT_FROM_REF"], let to = environment["PRE_COMMIT_TO_REF"], !from.isEmpty, !to.isEmpty {
+            base = try TreeSource(repository: repository, revision: to, since: from)
+        } else {
+            base = try IndexSource(repository: repository, onlyStaged: environment["GIT_INDEX_FILE"] != nil)
+        }
+        return try WorkingSource.narrow(base, to: paths)
+    }
+
     /// `--color auto|always|never`; auto paints on a terminal unless NO_COLOR is set.
     static func useColor(_ option: String, stream: Int32 = STDOUT_FILENO) -> Bool {
         switch option {

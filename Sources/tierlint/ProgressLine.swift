@@ -34,8 +34,10 @@ final class ProgressLine: @unchecked Sendable {
             defer { lock.unlock() }
             if finished { return }
             guard Date().timeIntervalSince(start) >= 1 else { continue }
-            let total = progress.total
-            let text = total == 0 ? "tierlint: reading the repository…" : "tierlint: checking files… \(min(progress.done, total) / 2) of \(total / 2)"
+            let total = progress.total, done = progress.done
+            let text = total == 0 ? "tierlint: reading the repository…"
+                : done >= total ? "tierlint: judging the sets and sections…"
+                : "tierlint: reading files… \(done / 2) of \(total / 2)"
             FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
             shown = true
         }

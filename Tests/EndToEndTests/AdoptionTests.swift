@@ -28,7 +28,7 @@ import Testing
         let written = try repository.tierlint(["check", "--write-baseline", ".tierlint-baseline.json"]).succeeded()
         #expect(written.stderr.contains("wrote 3 findings to .tierlint-baseline.json"), "\(written)")
         let baseline = try repository.read(".tierlint-baseline.json")
-        #expect(baseline.contains(#""path": "docs/backlog.md", "rule": "TL003", "name": "security-tier", "subject": "ticket 1.2""#), "\(baseline)")
+        #expect(baseline.contains(#""path": "docs/backlog.md", "rule": "TL003", "name": "security-tier", "section": "Sprint 1", "subject": "ticket 1.2""#), "\(baseline)")
 
         // A clean run with it.
         let clean = try repository.tierlint(["check", "--baseline", ".tierlint-baseline.json"]).succeeded()
@@ -114,5 +114,23 @@ import Testing
         try repository.write(".tierlint.yml", "exclude: [\"docs/archive/\"]\n")
         let run = try repository.tierlint(["check", "docs/archive/old.md"]).succeeded()
         #expect(run.stdout.contains("No problems in 0 files"), "\(run)")
+    }
+
+    @Test func aBaselinedAgentSetStaysBaselinedWhicheverAgentChanges() throws {
+        let repository = try TemporaryRepository()
+        for index in 1...6 {
+            try repository.write(".claude/agents/a\(index).md", "---\nname: a\(index)\ndescription: Builds things.\nmodel: \(index <= 3 ? "opus" : "sonnet")\n---\n")
+        }
+        try repository.addAll()
+        try repository.commit("agents").succeeded()
+        try repository.tierlint(["check", "--write-baseline", ".tierlint-baseline.json"]).succeeded()
+        try repository.write(".tierlint.yml", "baseline: .tierlint-baseline.json\n")
+        try repository.tierlint(["install"]).succeeded()
+        try repository.addAll()
+        try repository.commit("adopt").succeeded()
+        try repository.write(".claude/agents/a2.md", "---\nname: a2\ndescription: Builds more things.\nmodel: opus\n---\n")
+        try repository.addAll()
+        let run = try repository.commit("edit a2")
+        #expect(run.status == 0, "\(run)")
     }
 }

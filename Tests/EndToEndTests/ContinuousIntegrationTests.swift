@@ -110,4 +110,47 @@ import Testing
         #expect(sarif.contains(#""version":"2.1.0""#))
         #expect(sarif.contains(#""uri":"docs/new.md""#))
     }
+
+    @Test func aDeletedPolicyChecksEveryFile() throws {
+        let repository = try TemporaryRepository()
+        try repository.write(".tierlint.yml", "rules:\n  security-tier: off\n")
+        try repository.write("docs/old.md", Fixture.badBacklog)
+        try repository.addAll()
+        try repository.commit("base").succeeded()
+        try repository.git(["checkout", "-q", "-b", "feature"]).succeeded()
+        try repository.git(["rm", "-q", ".tierlint.yml"]).succeeded()
+        try repository.write("docs/other.md", Fixture.goodBacklog)
+        try repository.addAll()
+        try repository.commit("drop the policy").succeeded()
+        let run = try repository.tierlint(["check", "--since", "main"])
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stdout.contains("docs/old.md:6:33"))
+    }
+
+    @Test func aShallowCloneSaysToFetchTheHistory() throws {
+        let origin = try pullRequest()
+        try origin.git(["checkout", "-q", "main"]).succeeded()
+        for index in 1...3 {
+            try origin.write("docs/more\(index).md", Fixture.goodBacklog)
+            try origin.addAll()
+            try origin.commit("more \(index)").succeeded()
+        }
+        let clone = try TemporaryRepository(initialize: false)
+        try clone.git(["clone", "-q", "--depth", "1", "--branch", "feature", "file://\(origin.root)", clone.root], in: clone.base).succeeded()
+        try clone.git(["fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main"]).succeeded()
+        let run = try clone.tierlint(["check", "--since", "origin/main"])
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("this clone is shallow"), "\(run)")
+        #expect(run.stderr.contains("fetch-depth: 0"))
+    }
+
+    @Test func aBaselineRecordsTheWholeRepositoryOnly() throws {
+        let repository = try pullRequest()
+        for arguments in [["--write-baseline", "b.json", "docs"], ["--write-baseline", "b.json", "--staged"],
+                          ["--write-baseline", "b.json", "--baseline", "c.json"]] {
+            let run = try repository.tierlint(["check"] + arguments)
+            #expect(run.status == 2, "\(arguments): \(run)")
+            #expect(!repository.exists("b.json"))
+        }
+    }
 }

@@ -60,4 +60,37 @@ private let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         #expect(other.status == 0, "\(other)")
         #expect(other.output.contains("(no files to check)Skipped"), "\(other)")
     }
+
+    @Test(.enabled(if: preCommitPython != nil, "the pre-commit framework is not installed (pip install pre-commit)"))
+    func allFilesAndRefRangesCheckWhatTheyName() throws {
+        let python = preCommitPython!
+        let revision = try Shell.run("/usr/bin/git", ["rev-parse", "HEAD"], in: checkout, environment: ProcessInfo.processInfo.environment)
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let repository = try TemporaryRepository()
+        try repository.write(".pre-commit-config.yaml", """
+            repos:
+              - repo: \(checkout)
+                rev: \(revision)
+                hooks:
+                  - id: tierlint-system
+
+            """)
+        try repository.write("docs/backlog.md", Fixture.badBacklog)
+        try repository.addAll()
+        try repository.commit("legacy", ["--no-verify"]).succeeded()
+        try repository.git(["checkout", "-q", "-b", "feature"]).succeeded()
+        try repository.write("docs/new.md", Fixture.goodBacklog)
+        try repository.addAll()
+        try repository.commit("feature", ["--no-verify"]).succeeded()
+
+        // --all-files checks every file, the committed bad backlog too.
+        let all = try Shell.run(python, ["-m", "pre_commit", "run", "--all-files"], in: repository.root, environment: repository.environment)
+        #expect(all.status != 0, "\(all)")
+        #expect(all.output.contains("docs/backlog.md:6:33: error:"), "\(all)")
+        // A range checks the files it changed: the good one only.
+        let range = try Shell.run(
+            python, ["-m", "pre_commit", "run", "--from-ref", "main", "--to-ref", "feature"], in: repository.root,
+            environment: repository.environment)
+        #expect(range.status == 0, "\(range)")
+    }
 }

@@ -76,6 +76,17 @@ private func parsedJSON(_ input: ReportInput) throws -> [String: Any] {
         #expect(output.hasPrefix("../docs/backlog.md:5:27: error: "))
     }
 
+    @Test func controlCharactersFromFilesAreShownNotObeyed() {
+        var finding = securityFinding
+        finding.message = "agent \"evil\nfake.md:1:1: error: x \u{1B}[31m\" names unknown model"
+        finding.path = "docs/a\rb.md"
+        let output = TextReporter().report(input([finding]))
+        #expect(output.split(separator: "\n").count == 2, "one finding line and the summary: \(output)")
+        #expect(output.contains(#"agent "evil\nfake.md:1:1: error: x \u{1B}[31m" names"#))
+        #expect(output.hasPrefix(#"docs/a\rb.md:5:27:"#))
+        #expect(!output.contains("\u{1B}"))
+    }
+
     @Test func withoutColorThereAreNoEscapeCodes() {
         let output = TextReporter().report(input([securityFinding, unknownFinding, noteFinding], color: false))
         #expect(!output.contains("\u{1B}"))

@@ -215,3 +215,91 @@ private func codes(_ findings: [Finding]) -> [String] {
         }
     }
 }
+
+/// What the review of the CI surfaces found about suppressions.
+@Suite struct SuppressionPlacementTests {
+    @Test func visibleHTMLTextIsNoSuppression() throws {
+        let text = """
+            <p>Note: to silence a ticket, write tierlint-disable security-tier: reason in a comment.</p>
+
+            | # | Ticket | Model |
+            |---|--------|-------|
+            | 1 | Implement password reset | sonnet |
+            """
+        #expect(codes(try lint("docs/backlog.md", text)) == ["5:TL003"])
+        #expect(SuppressionExtractor.htmlComments(inBlock: "<p>a</p><!-- b -->").map(\.text) == [" b "])
+    }
+
+    @Test func suppressionsWorkInCRLFFiles() throws {
+        let row = "| # | Ticket | Model |\r\n|---|---|---|\r\n| 1 | Implement password reset <!-- tierlint-disable security-tier: x --> | sonnet |\r\n"
+        #expect(try lint("docs/backlog.md", row).isEmpty)
+        let agent = "---\r\nname: login-copy\r\ndescription: Writes login copy.\r\nmodel: haiku\r\n# tierlint-disable security-tier: copy only\r\n---\r\n"
+        #expect(try lint(".claude/agents/login-copy.md", agent).isEmpty)
+        let yaml = "agents:\r\n  # tierlint-disable security-tier: sandbox\r\n  auth-a:\r\n    model: haiku\r\n    description: Checks OAuth tokens.\r\n"
+        #expect(try lint("agents.yml", yaml).isEmpty)
+    }
+
+    @Test func aHashInABlockScalarIsText() throws {
+        let agent = """
+            ---
+            name: reviewer
+            description: |
+              Reviews authentication code.
+              # tierlint-disable security-tier: this is text
+            model: sonnet
+            ---
+            """
+        #expect(codes(try lint(".claude/agents/reviewer.md", agent)) == ["6:TL003"])
+        #expect(SuppressionExtractor.blankingBlockScalars(["a: |", "  # x", "b: 1 # y"]) == ["a: |", "", "b: 1 # y"])
+    }
+
+    @Test func aCommentAboveAnyTableOfASectionCoversTheSection() throws {
+        let text = """
+            ## Sprint 9
+
+            | # | Ticket | Model |
+            |---|--------|-------|
+            | 1 | Implement SessionService | sonnet |
+            | 2 | Implement SessionRepository | sonnet |
+
+            <!-- tierlint-disable distribution: research sprint -->
+            | # | Ticket | Model |
+            |---|--------|-------|
+            | 3 | Design cache | opus |
+            | 4 | Design queue | opus |
+            | 5 | Research storage | opus |
+            """
+        #expect(codes(try lint("docs/backlog.md", text)) == [])
+    }
+
+    @Test func aCommentAboveAListOfAgentsCoversNone() throws {
+        let yaml = """
+            # tierlint-disable security-tier: only the reviewer
+            agents:
+              auth-reviewer:
+                model: haiku
+                description: Reviews OAuth flows.
+              token-checker:
+                model: haiku
+                description: Validates OAuth tokens.
+            """
+        let findings = try lint("agents.yml", yaml)
+        #expect(codes(findings) == ["1:TL018", "4:TL003", "7:TL003"], "\(findings.map(\.message))")
+        #expect(findings[0].message.contains("holds 2 models"))
+    }
+
+    @Test func anUnchangedAgentMayExcuseItsSetButIsNotReported() throws {
+        var files = (1...6).map { index in
+            SourceFile(path: ".claude/agents/a\(index).md", text: "---\nname: a\(index)\ndescription: Builds things.\nmodel: \(index <= 3 ? "opus" : "sonnet")\n---\n")
+        }
+        files[0] = SourceFile(path: ".claude/agents/a1.md", text: "---\nname: a1\ndescription: Builds things.\nmodel: opus # tierlint-disable distribution: a1 is our architect\n---\n")
+        // A pre-commit check of a2 alone: a1 is read for the set, and its suppression counts.
+        let run = try LintRun(source: MemorySource(files, checked: [".claude/agents/a2.md"]))
+        #expect(try run.lint().findings.isEmpty)
+        // Without it, the set is reported at the changed file, under the set's identity.
+        files[0] = SourceFile(path: ".claude/agents/a1.md", text: "---\nname: a1\ndescription: Builds things.\nmodel: opus\n---\n")
+        let findings = try LintRun(source: MemorySource(files, checked: [".claude/agents/a2.md"])).lint().findings
+        #expect(findings.map(\.path) == [".claude/agents/a2.md"])
+        #expect(findings.first?.identity.path == "agent set:")
+    }
+}

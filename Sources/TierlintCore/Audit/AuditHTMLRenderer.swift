@@ -103,9 +103,8 @@ public struct AuditHTMLRenderer: AuditRenderer {
         let e = Self.escape
         var html = "<section class=\"panel\">\n<h2>Recommendations</h2>\n"
         guard !report.recommendations.isEmpty else { return html + "<p class=\"empty\">Nothing to move.</p>\n</section>\n" }
-        if report.cost.possibleSaving > 0 {
-            html += "<p>Moving down what is overkill saves <strong>\(plural(report.cost.possibleSaving, "unit"))</strong>, "
-                + "\(AuditFormat.percent(Double(report.cost.possibleSaving) / Double(max(1, report.cost.units)))) of the backlog's cost.</p>\n"
+        if let summary = AuditFormat.savingSummary(report) {
+            html += "<p>\(e(summary))</p>\n"
         }
         html += "<ol class=\"moves\">\n"
         for move in report.recommendations.prefix(options.limit) {
@@ -127,7 +126,7 @@ public struct AuditHTMLRenderer: AuditRenderer {
     private func sections(_ report: AuditReport, options: AuditRenderOptions) -> String {
         guard !report.sections.isEmpty else { return "" }
         let e = Self.escape
-        var html = "<section class=\"panel\">\n<h2>Backlog sections</h2>\n<table>\n<thead><tr><th>Section</th><th>Mix</th>"
+        var html = "<section class=\"panel\">\n<h2>Backlog sections</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Section</th><th>Mix</th>"
             + "<th class=\"num\">Tickets</th>"
         html += report.sectionTiers.map { "<th class=\"num\">\(e($0.name))</th>" }.joined()
         html += "<th class=\"num\">No tier</th><th class=\"num\">Cost index</th><th class=\"num\">$/Mtok</th></tr></thead>\n<tbody>\n"
@@ -139,20 +138,20 @@ public struct AuditHTMLRenderer: AuditRenderer {
             html += "<td class=\"num\">\(section.unassigned)</td><td class=\"num\">\(section.costIndex.map(AuditFormat.multiple) ?? "–")</td>"
             html += "<td class=\"num\">\(section.blendedPrice.map(AuditFormat.money) ?? "–")</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n</section>\n"
+        return html + "</tbody>\n</table></div>\n</section>\n"
     }
 
     private func agents(_ report: AuditReport, options: AuditRenderOptions) -> String {
         guard !report.agents.isEmpty else { return "" }
         let e = Self.escape
-        var html = "<section class=\"panel\">\n<h2>Agents, commands and skills</h2>\n<table>\n<thead><tr><th>Name</th><th>Kind</th>"
+        var html = "<section class=\"panel\">\n<h2>Agents, commands and skills</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Name</th><th>Kind</th>"
             + "<th>Model</th><th>Tier</th><th>Format</th><th>File</th></tr></thead>\n<tbody>\n"
         for agent in report.agents {
-            html += "<tr><td>\(e(agent.name))</td><td>\(e(agent.kind))</td><td><code>\(e(agent.model.isEmpty ? "–" : agent.model))</code></td>"
+            html += "<tr><td>\(e(agent.name))</td><td>\(e(agent.kind))</td><td><code class=\"model\">\(e(agent.model.isEmpty ? "–" : agent.model))</code></td>"
                 + "<td><span class=\"tier\" style=\"background:\(Self.color(agent.tier))\">\(e(agent.tier))</span></td>"
                 + "<td class=\"nowrap\">\(e(agent.format))</td><td class=\"where\"><code>\(e(options.displayPath(agent.path)))</code></td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n</section>\n"
+        return html + "</tbody>\n</table></div>\n</section>\n"
     }
 
     private func rules(_ report: AuditReport, options: AuditRenderOptions) -> String {
@@ -216,9 +215,11 @@ public struct AuditHTMLRenderer: AuditRenderer {
         figure.panel{margin:0}
         figcaption{font-weight:650;font-size:18px;margin-bottom:8px}
         svg text{font-family:inherit}
+        .scroll{overflow-x:auto}
         table{width:100%;border-collapse:collapse;font-size:14px}
         th{text-align:left;color:var(--muted);font-weight:600;border-bottom:2px solid var(--line);padding:6px 8px;white-space:nowrap}
-        td{border-bottom:1px solid var(--line);padding:7px 8px;vertical-align:top}
+        td{border-bottom:1px solid var(--line);padding:7px 8px;vertical-align:top;overflow-wrap:anywhere}
+        td.num,td.nowrap,td code.model{white-space:nowrap;overflow-wrap:normal}
         .num{text-align:right;font-variant-numeric:tabular-nums}
         .where,.aside{color:var(--muted);font-size:13px}
         .nowrap{white-space:nowrap}

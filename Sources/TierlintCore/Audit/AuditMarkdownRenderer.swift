@@ -40,10 +40,7 @@ public struct AuditMarkdownRenderer: AuditRenderer {
             if let price = report.cost.blendedPrice {
                 out += "- Blended list price: **\(AuditFormat.money(price))** per million tokens (3 input : 1 output), prices of \(report.pricesAsOf).\n"
             }
-            if report.cost.possibleSaving > 0 {
-                out += "- The recommended moves save **\(plural(report.cost.possibleSaving, "unit"))** "
-                    + "(\(AuditFormat.percent(Double(report.cost.possibleSaving) / Double(max(1, report.cost.units))))).\n"
-            }
+            out += AuditFormat.savingSummary(report).map { "- \($0)\n" } ?? ""
         } else {
             out += "No ticket has a known tier.\n"
         }

@@ -93,6 +93,22 @@ enum AuditFormat {
         return true
     }
 
+    /// What the recommended moves add up to: the saving of the moves down, the cost of the
+    /// moves up the policy requires, and the net, as a share of the backlog's cost.
+    static func savingSummary(_ report: AuditReport) -> String? {
+        let down = report.recommendations.filter { $0.saving > 0 }.reduce(0) { $0 + $1.saving }
+        let up = report.recommendations.filter { $0.saving < 0 }.reduce(0) { $0 - $1.saving }
+        guard down > 0 || up > 0 else { return nil }
+        func share(_ units: Int) -> String {
+            report.cost.units > 0 ? " (\(percent(Double(units) / Double(report.cost.units))) of the backlog's cost)" : ""
+        }
+        if up == 0 { return "Moving down what is overkill saves \(plural(down, "unit"))\(share(down))." }
+        if down == 0 { return "The moves up the policy requires cost \(plural(up, "unit")) more\(share(up))." }
+        let net = down - up
+        return "Moving down what is overkill saves \(plural(down, "unit")); the moves up the policy requires cost \(plural(up, "unit")); "
+            + (net >= 0 ? "net, \(plural(net, "unit")) saved\(share(net))." : "net, \(plural(-net, "unit")) more\(share(-net)).")
+    }
+
     static func saving(_ units: Int) -> String {
         units >= 0 ? "saves \(plural(units, "unit"))" : "costs \(plural(-units, "unit")) more"
     }

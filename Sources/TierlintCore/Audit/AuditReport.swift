@@ -166,7 +166,10 @@ extension AuditReport {
                 recommended: policy.recommended.first { ModelName.key($0.key) == tier.name }?.value)
         }
 
-        let agents = context.definitions.sorted { ($0.kind.rawValue, $0.path, $0.name) < ($1.kind.rawValue, $1.path, $1.name) }.map { definition in
+        let agents = context.definitions.sorted { lhs, rhs in
+            if lhs.kind != rhs.kind { return lhs.kind.rawValue < rhs.kind.rawValue }
+            return NaturalOrder.precedes(lhs.path, rhs.path)
+        }.map { definition in
             AgentRow(
                 name: definition.name, path: definition.path, line: definition.model.line, kind: definition.kind.rawValue,
                 format: definition.format.rawValue, model: definition.model.writtenText, tier: tierName(definition.model),
@@ -310,5 +313,28 @@ extension AuditReport {
             if lhs.saving > 0 { return (lhs.saving, rhs.path, rhs.line) > (rhs.saving, lhs.path, lhs.line) }
             return ((rank[lhs.rule] ?? 9), lhs.path, lhs.line) < ((rank[rhs.rule] ?? 9), rhs.path, rhs.line)
         }
+    }
+}
+
+/// Names in the order a person expects: `agent-2` before `agent-10`.
+enum NaturalOrder {
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        var left = Array(lhs.lowercased().unicodeScalars)[...], right = Array(rhs.lowercased().unicodeScalars)[...]
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+        while let l = left.first, let r = right.first {
+            if isDigit(l), isDigit(r) {
+                let leftDigits = left.prefix(while: isDigit), rightDigits = right.prefix(while: isDigit)
+                let leftNumber = leftDigits.drop { $0 == "0" }, rightNumber = rightDigits.drop { $0 == "0" }
+                if leftNumber.count != rightNumber.count { return leftNumber.count < rightNumber.count }
+                if !leftNumber.elementsEqual(rightNumber) { return leftNumber.lexicographicallyPrecedes(rightNumber) { $0.value < $1.value } }
+                left = left.dropFirst(leftDigits.count)
+                right = right.dropFirst(rightDigits.count)
+                continue
+            }
+            if l != r { return l.value < r.value }
+            left = left.dropFirst()
+            right = right.dropFirst()
+        }
+        return left.count < right.count || (left.isEmpty && right.isEmpty && lhs < rhs)
     }
 }

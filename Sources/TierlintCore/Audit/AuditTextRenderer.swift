@@ -6,7 +6,11 @@ public struct AuditTextRenderer: AuditRenderer {
 
     static let barWidth = 30
 
-    public func render(_ report: AuditReport, options: AuditRenderOptions) -> String {
+    public func render(_ report: AuditReport, options given: AuditRenderOptions) -> String {
+        var options = given
+        let display = given.displayPath
+        options.displayPath = { TerminalText.visible(display($0)) }
+        let visible = TerminalText.visible
         let paint = Paint(enabled: options.color)
         var out = paint.bold("tierlint audit") + " of the \(report.source), \(report.preset) policy\n"
         let sectionCount = report.sections.count
@@ -25,10 +29,7 @@ public struct AuditTextRenderer: AuditRenderer {
             if let price = report.cost.blendedPrice {
                 out += "  Blended list price \(AuditFormat.money(price)) per million tokens (3 input : 1 output), prices of \(report.pricesAsOf).\n"
             }
-            if report.cost.possibleSaving > 0, report.cost.units > 0 {
-                let share = Double(report.cost.possibleSaving) / Double(report.cost.units)
-                out += "  The moves recommended below save \(plural(report.cost.possibleSaving, "unit")) (\(AuditFormat.percent(share)) of the backlog's cost).\n"
-            }
+            out += AuditFormat.savingSummary(report).map { "  \($0)\n" } ?? ""
         } else {
             out += "  No ticket has a known tier.\n"
         }
@@ -39,7 +40,7 @@ public struct AuditTextRenderer: AuditRenderer {
                 let mix = report.tiers.compactMap { tier in section.counts[tier.name].map { "\($0) \(tier.name)" } }
                     + (section.unassigned > 0 ? ["\(section.unassigned) no tier"] : [])
                 return [
-                    "\(options.displayPath(section.path)):\(section.line)", section.name.truncated(to: 40),
+                    "\(options.displayPath(section.path)):\(section.line)", visible(section.name.truncated(to: 40)),
                     plural(section.total, "ticket"), mix.joined(separator: ", "),
                     section.costIndex.map(AuditFormat.multiple) ?? "-",
                     section.blendedPrice.map(AuditFormat.money) ?? "-",
@@ -51,7 +52,7 @@ public struct AuditTextRenderer: AuditRenderer {
         if !report.agents.isEmpty {
             out += "\n" + paint.bold("Agents, commands and skills") + "\n"
             let rows = report.agents.map { agent in
-                [agent.name.truncated(to: 32), agent.kind, agent.model.isEmpty ? "-" : agent.model.truncated(to: 28), agent.tier,
+                [visible(agent.name.truncated(to: 32)), agent.kind, agent.model.isEmpty ? "-" : visible(agent.model.truncated(to: 28)), agent.tier,
                  agent.format, options.displayPath(agent.path)]
             }
             out += table(["NAME", "KIND", "MODEL", "TIER", "FORMAT", "FILE"], rows)
@@ -62,7 +63,7 @@ public struct AuditTextRenderer: AuditRenderer {
         for group in report.rules {
             out += "  \(paint.severity(group.severity)) \(group.code) \(group.slug): \(plural(group.findings.count, "finding")). \(group.summary)\n"
             for finding in group.findings.prefix(options.limit) {
-                out += "    \(options.displayPath(finding.path)):\(finding.line):\(finding.column): \(finding.message)\n"
+                out += "    \(options.displayPath(finding.path)):\(finding.line):\(finding.column): \(visible(finding.message))\n"
             }
             if group.findings.count > options.limit { out += "    …and \(group.findings.count - options.limit) more\n" }
         }
@@ -71,7 +72,7 @@ public struct AuditTextRenderer: AuditRenderer {
         if report.recommendations.isEmpty { out += "  Nothing to move.\n" }
         for (number, move) in report.recommendations.prefix(options.limit).enumerated() {
             let what = move.count > 1 ? "\(move.title) in \(move.subject)" : "\(move.subject)\(move.title.isEmpty || move.subject.contains(move.title) ? "" : " \"\(move.title)\"")"
-            out += "  \(number + 1). Move \(what) from \(move.from) to \(move.to): \(AuditFormat.saving(move.saving)) [\(move.rule)]\n"
+            out += "  \(number + 1). Move \(visible(what)) from \(move.from) to \(move.to): \(AuditFormat.saving(move.saving)) [\(move.rule)]\n"
                 + "     \(options.displayPath(move.path)):\(move.line)\n"
         }
         if report.recommendations.count > options.limit {

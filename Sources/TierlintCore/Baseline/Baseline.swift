@@ -1,8 +1,8 @@
 import Foundation
 
 /// The findings a repository had when it adopted tierlint, so that only new ones are
-/// reported. Entries match findings by path, rule and subject (the ticket, agent or
-/// section), never by line: inserting lines above a ticket does not bring its finding
+/// reported. Entries match findings by path, rule and subject (the ticket, with its
+/// section, the agent, or the section), never by line: inserting lines above a ticket does not bring its finding
 /// back, and a second finding of the same kind about the same ticket is still new.
 public struct Baseline: Sendable, Equatable {
     /// How many findings each identity had.
@@ -34,8 +34,9 @@ public struct Baseline: Sendable, Equatable {
         for (index, identity) in entries.enumerated() {
             let group = groups[identity]!
             let slug = RuleRegistry.rule(named: identity.rule)?.description.slug ?? ""
+            let section = identity.section.isEmpty ? "" : "\"section\": \(JSONWriter.quoted(identity.section)), "
             text += "\n  {\"path\": \(JSONWriter.quoted(identity.path)), \"rule\": \(JSONWriter.quoted(identity.rule)), "
-                + "\"name\": \(JSONWriter.quoted(slug)), \"subject\": \(JSONWriter.quoted(identity.subject)), "
+                + "\"name\": \(JSONWriter.quoted(slug)), \(section)\"subject\": \(JSONWriter.quoted(identity.subject)), "
                 + "\"count\": \(group.count), \"message\": \(JSONWriter.quoted(group.message))}"
             text += index == entries.count - 1 ? "\n" : ","
         }
@@ -67,7 +68,8 @@ public struct Baseline: Sendable, Equatable {
             }
             // A rule may be named by its code or its slug; codes are what is stored.
             let code = RuleRegistry.rule(named: rule)?.description.code ?? rule
-            counts[FindingIdentity(path: path, rule: code, subject: subject), default: 0] += max(1, entry["count"] as? Int ?? 1)
+            let section = entry["section"] as? String ?? ""
+            counts[FindingIdentity(path: path, rule: code, subject: subject, section: section), default: 0] += max(1, entry["count"] as? Int ?? 1)
         }
         return Baseline(counts: counts)
     }

@@ -13,6 +13,12 @@ public struct Finding: Sendable, Equatable {
     public var subject: String
     /// What to write instead, when there is one answer: a tier or a model name.
     public var suggestion: String?
+    /// The backlog section of a ticket the finding is about: ticket IDs repeat from sprint to
+    /// sprint, so the subject alone does not tell two tickets apart.
+    public var section: String?
+    /// For a finding about an agent set as a whole, the set (`""` for the repository's own
+    /// agents, a plugin's folder for its agents). Its location is only where it is shown.
+    public var agentSet: String?
 
     public init(
         rule: RuleIdentity, severity: Severity, path: String, line: Int, column: Int,

@@ -3,26 +3,35 @@
 /// inserting lines above a ticket neither resurrects a baselined finding nor opens a new
 /// alert in code scanning.
 public struct FindingIdentity: Sendable, Hashable, Comparable {
+    /// The file; for a finding about an agent set, the set (`agent set:` and its folder),
+    /// since the file it is shown at depends on which files were checked.
     public var path: String
     /// The rule's code (`TL003`): codes are stable, slugs may be renamed.
     public var rule: String
     /// `ticket 4.3`, `agent code-reviewer`, `section "Sprint 4"`.
     public var subject: String
+    /// A ticket's section: ticket 1 of Sprint 1 is not ticket 1 of Sprint 2.
+    public var section: String
 
-    public init(path: String, rule: String, subject: String) {
+    public init(path: String, rule: String, subject: String, section: String = "") {
         self.path = path
         self.rule = rule
         self.subject = subject
+        self.section = section
     }
 
     public static func < (lhs: FindingIdentity, rhs: FindingIdentity) -> Bool {
-        (lhs.path, lhs.rule, lhs.subject) < (rhs.path, rhs.rule, rhs.subject)
+        (lhs.path, lhs.rule, lhs.section, lhs.subject) < (rhs.path, rhs.rule, rhs.section, rhs.subject)
     }
+
+    static let agentSetPrefix = "agent set:"
 }
 
 extension Finding {
     public var identity: FindingIdentity {
-        FindingIdentity(path: path, rule: rule.code, subject: subject)
+        FindingIdentity(
+            path: agentSet.map { FindingIdentity.agentSetPrefix + $0 } ?? path, rule: rule.code, subject: subject,
+            section: section ?? "")
     }
 
     /// A fingerprint per finding that stays the same when lines move: a hash of its identity
@@ -33,7 +42,8 @@ extension Finding {
             let identity = finding.identity
             let occurrence = seen[identity, default: 0]
             seen[identity] = occurrence + 1
-            return StableHash.hex("\(identity.rule)\u{0}\(identity.path)\u{0}\(identity.subject)\u{0}\(occurrence)")
+            return StableHash.hex(
+                "\(identity.rule)\u{0}\(identity.path)\u{0}\(identity.section)\u{0}\(identity.subject)\u{0}\(occurrence)")
         }
     }
 }

@@ -68,7 +68,11 @@ public struct Linter: Sendable {
         // `rules` holds only the rules the configuration turns on.
         var findings = rules.filter { !$0.runsOnSuppressions }.flatMap(run)
         findings = findings.filter { !configuration.ignores($0.rule.slug, at: $0.path) }
-        let outcome = SuppressionFilter.apply(suppressions, to: findings, configuration: configuration)
+        findings = Self.placingTickets(findings, in: ruleContext.backlogs)
+        // Which set each agent file belongs to, for suppressions of findings about a set.
+        var agentSets: [String: String] = [:]
+        for agent in ruleContext.allAgents where agent.kind == .agent { agentSets[agent.path] = agent.agentSet }
+        let outcome = SuppressionFilter.apply(suppressions, to: findings, configuration: configuration, agentSets: agentSets)
         ruleContext.suppressionOutcome = outcome
         findings = outcome.kept + rules.filter(\.runsOnSuppressions).flatMap(run)
         findings = findings.filter { reported.contains($0.rule.slug) }
@@ -79,6 +83,22 @@ public struct Linter: Sendable {
             tickets: ruleContext.backlogs.reduce(0) { $0 + $1.tickets.count },
             definitions: ruleContext.definitions)
         return (result, ruleContext)
+    }
+
+    /// Each finding on a ticket's row learns the ticket's section, which tells it apart from
+    /// the ticket with the same ID in another sprint (for baselines and fingerprints).
+    static func placingTickets(_ findings: [Finding], in backlogs: [Backlog]) -> [Finding] {
+        var sections: [String: [Int: String]] = [:]
+        for backlog in backlogs {
+            for ticket in backlog.tickets { sections[backlog.path, default: [:]][ticket.line] = ticket.section ?? "" }
+        }
+        guard !sections.isEmpty else { return findings }
+        return findings.map { finding in
+            guard finding.agentSet == nil, let section = sections[finding.path]?[finding.line] else { return finding }
+            var placed = finding
+            placed.section = section
+            return placed
+        }
     }
 
     /// Reads the documents of a check into what the rules see.
@@ -125,6 +145,16 @@ public struct Linter: Sendable {
             let role = DocumentLoader.role(of: file, selected: selected)
             guard role.isDefinition || role == .yamlAgents else { return .nothing }
             return loader.load(file, role: role)
+        }
+        // An agent that is read only to judge its set may still excuse the set: its
+        // suppressions count for findings about the set, and are never reported as unused.
+        for file in context {
+            guard case .definition(.agent, _)? = roles[file.path], case .bytes(let bytes) = file.content else { continue }
+            suppressions += SuppressionExtractor.extract(path: file.path, bytes: bytes, role: roles[file.path]!).map { found in
+                var suppression = found
+                suppression.isContext = true
+                return suppression
+            }
         }
         for loaded in contextLoaded {
             switch loaded {

@@ -10,8 +10,8 @@ public struct TextReporter: Reporter {
         let paint = Paint(enabled: input.color)
         var output = ""
         for finding in input.result.findings {
-            let location = "\(input.displayPath(finding.path)):\(finding.line):\(finding.column):"
-            output += "\(paint.bold(location)) \(paint.severity(finding.severity)) \(finding.message) "
+            let location = "\(TerminalText.visible(input.displayPath(finding.path))):\(finding.line):\(finding.column):"
+            output += "\(paint.bold(location)) \(paint.severity(finding.severity)) \(TerminalText.visible(finding.message)) "
                 + "\(paint.dim("[\(finding.rule.code) \(finding.rule.slug)]"))\n"
         }
         output += summary(input.result, paint: paint) + "\n"

@@ -175,7 +175,12 @@ public struct DistributionRule: Rule {
                 findings += judge(
                     agents.map(\.model), unit: "agents", subject: subject,
                     path: anchor.path, line: anchor.model.line, column: anchor.model.column,
-                    targets: [(tier, target)], policy: policy)
+                    targets: [(tier, target)], policy: policy
+                ).map { finding in
+                    var finding = finding
+                    finding.agentSet = set
+                    return finding
+                }
             }
         }
         return findings

@@ -29,6 +29,9 @@ public struct Suppression: Sendable, Equatable {
     public var rules: [String]
     public var reason: String?
     public var scope: Scope
+    /// Found in a file that is read but not reported on (an unchanged agent of a set): it
+    /// may excuse a finding about the set, and is never reported itself.
+    public var isContext = false
 
     public init(path: String, line: Int, column: Int, rules: [String], reason: String?, scope: Scope) {
         self.path = path
@@ -39,9 +42,14 @@ public struct Suppression: Sendable, Equatable {
         self.scope = scope
     }
 
-    /// Whether this suppression's place covers a finding (its rules aside).
-    func covers(_ finding: Finding) -> Bool {
-        guard finding.path == path else { return false }
+    /// Whether this suppression's place covers a finding (its rules aside). A finding about
+    /// an agent set is covered by a suppression that covers the whole file of any agent in
+    /// the set, wherever the finding is shown.
+    func covers(_ finding: Finding, agentSets: [String: String]) -> Bool {
+        if let set = finding.agentSet, scope == .file, agentSets[path] == set, path != finding.path {
+            return true
+        }
+        guard !isContext, finding.path == path else { return false }
         switch scope {
         case .file: return true
         case .lines(let lines): return lines.contains(finding.line)

@@ -1,3 +1,4 @@
+import Foundation
 import TierlintMarkdown
 
 /// Finds the suppression comments in a file and the part of the file each one covers.
@@ -9,9 +10,9 @@ enum SuppressionExtractor {
         guard DocumentLoader.containsIgnoringCase(bytes, Array(SuppressionDirective.keyword.utf8)) else { return [] }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        // "\r\n" is one Character in Swift, so lines are split at every kind of line end.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map(String.init)
         switch role {
         case .markdown, .backlog:
             return markdown(path: path, text: text, lines: lines, firstLine: 1, wholeFile: false)
@@ -30,14 +31,11 @@ enum SuppressionExtractor {
         let document = MarkdownDocument.parse(text)
         var found: [Suppression] = []
         var lastHeading: Int?
-        var tableSinceHeading = false
         for (index, block) in document.blocks.enumerated() {
             switch block {
             case .heading(let heading):
                 lastHeading = heading.line
-                tableSinceHeading = false
             case .table(let table):
-                tableSinceHeading = true
                 for row in table.rows {
                     let source = lines.indices.contains(row.line - 1) ? lines[row.line - 1] : ""
                     for comment in htmlComments(inRow: source) {
@@ -50,7 +48,14 @@ enum SuppressionExtractor {
                     }
                 }
             case .html(let html):
-                let directives = SuppressionDirective.all(in: html.literal, endsAtLineEnd: false)
+                // Only the comments of an HTML block; its other text is shown on GitHub.
+                let directives = htmlComments(inBlock: html.literal).flatMap { comment in
+                    SuppressionDirective.all(in: comment.text, endsAtLineEnd: false).map { directive in
+                        var placed = directive
+                        placed.offset += comment.offset
+                        return placed
+                    }
+                }
                 guard !directives.isEmpty else { continue }
                 var scope = Suppression.Scope.nowhere(
                     "it is followed by no table; put it on the line directly above a table, inside a ticket's row, "
@@ -64,7 +69,7 @@ enum SuppressionExtractor {
                     }.map(startLine).map { $0 - 1 } ?? max(lines.count, table.endLine)
                     scope = .table(
                         lines: (html.line + firstLine - 1)...(max(end, table.endLine) + firstLine - 1),
-                        sectionLine: tableSinceHeading ? nil : lastHeading.map { $0 + firstLine - 1 })
+                        sectionLine: lastHeading.map { $0 + firstLine - 1 })
                 }
                 for directive in directives {
                     let newlines = html.literal.prefix(directive.offset).count { $0.isNewline }
@@ -137,6 +142,24 @@ enum SuppressionExtractor {
         return comments
     }
 
+    /// The comments of an HTML block, each with the offset (in characters) where its text
+    /// starts in the block.
+    static func htmlComments(inBlock literal: String) -> [(text: String, offset: Int)] {
+        let characters = Array(literal)
+        let open = Array("<!--"), close = Array("-->")
+        var comments: [(String, Int)] = []
+        var position = 0
+        while position < characters.count {
+            guard characters[position...].starts(with: open) else { position += 1; continue }
+            let start = position + open.count
+            var end = start
+            while end < characters.count, !characters[end...].starts(with: close) { end += 1 }
+            comments.append((String(characters[start..<end]), start))
+            position = end + close.count
+        }
+        return comments
+    }
+
     // MARK: - Definitions
 
     /// Any suppression in a definition covers the file: it is one agent, command or skill.
@@ -145,9 +168,10 @@ enum SuppressionExtractor {
         var bodyStart = 0
         if lines.first?.trimmingSpaces() == "---" {
             var index = 1
-            while index < lines.count, !["---", "..."].contains(lines[index].trimmingSpaces()) {
-                found += yamlComment(path: path, line: index + 1, text: lines[index]) { _ in .file }
-                index += 1
+            while index < lines.count, !["---", "..."].contains(lines[index].trimmingSpaces()) { index += 1 }
+            let text = blankingBlockScalars(Array(lines[1..<index]))
+            for (offset, line) in text.enumerated() {
+                found += yamlComment(path: path, line: offset + 2, text: line) { _ in .file }
             }
             bodyStart = min(index + 1, lines.count)
         }
@@ -162,16 +186,55 @@ enum SuppressionExtractor {
 
     /// In a YAML agent file, a comment on a line of its own covers the entry on the next line;
     /// a comment after a value covers the entry that line starts (or the line).
-    private static func yaml(path: String, lines: [String]) -> [Suppression] {
+    private static func yaml(path: String, lines original: [String]) -> [Suppression] {
+        let lines = blankingBlockScalars(original)
         var found: [Suppression] = []
         for (index, text) in lines.enumerated() {
             found += yamlComment(path: path, line: index + 1, text: text) { ownLine in
                 let start = ownLine ? nextContentLine(after: index, in: lines) : index
                 guard let start else { return .nowhere("it is followed by no YAML entry") }
-                return .lines((start + 1)...(blockEnd(from: start, in: lines) + 1))
+                let end = blockEnd(from: start, in: lines)
+                // Above a list of agents (`agents:`), it would excuse every one of them.
+                let models = lines[start...end].count { $0.trimmingSpaces().hasPrefix("model:") }
+                if models > 1 {
+                    return .nowhere(
+                        "the entry below it holds \(models) models; put it directly above one agent or task, "
+                            + "or write `tierlint-disable-file` to cover the file")
+                }
+                return .lines((start + 1)...(end + 1))
             }
         }
         return found
+    }
+
+    /// The lines with the text of block scalars (`description: |` and what is indented under
+    /// it) blanked: a `#` there is text, not a comment. Line numbers stay as they were.
+    static func blankingBlockScalars(_ lines: [String]) -> [String] {
+        func indent(_ line: String) -> Int { line.prefix { $0 == " " || $0 == "\t" }.count }
+        var result = lines
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            let content = line.trimmingSpaces()
+            // `key: |`, `key: >-`, `- |2`: the value is a block scalar (a comment may follow).
+            var value = content
+            if let hash = commentStart(line) { value = String(line[..<hash]).trimmingSpaces() }
+            let isBlock = (value.hasSuffix("|") || value.hasSuffix(">") || value.range(of: #"[|>][+-]?[0-9]?[+-]?$"#, options: .regularExpression) != nil)
+                && (value.contains(": ") || value.hasPrefix("- ") || value == "|" || value == ">")
+            index += 1
+            guard isBlock else { continue }
+            let parent = indent(line)
+            while index < lines.count {
+                let next = lines[index]
+                if next.trimmingSpaces().isEmpty || indent(next) > parent {
+                    result[index] = ""
+                    index += 1
+                } else {
+                    break
+                }
+            }
+        }
+        return result
     }
 
     /// The suppressions in a YAML line's comment; `scope` is told whether the comment is on

@@ -19,7 +19,10 @@ enum SuppressionFilter {
     /// The rules that report on suppressions themselves; a suppression cannot silence them.
     static let metaRules: Set<String> = ["unused-suppression", "suppression-reason"]
 
-    static func apply(_ suppressions: [Suppression], to findings: [Finding], configuration: Configuration) -> SuppressionOutcome {
+    /// `agentSets` maps each agent file to its set, for findings about a set as a whole.
+    static func apply(
+        _ suppressions: [Suppression], to findings: [Finding], configuration: Configuration, agentSets: [String: String] = [:]
+    ) -> SuppressionOutcome {
         guard !suppressions.isEmpty else { return SuppressionOutcome(kept: findings) }
         // Each suppression's rules, resolved to slugs; `nil` for a name no rule has.
         let resolved = suppressions.map { suppression in
@@ -27,12 +30,20 @@ enum SuppressionFilter {
         }
         var used = suppressions.map { Array(repeating: false, count: $0.rules.count) }
         var byPath: [String: [Int]] = [:]
-        for (index, suppression) in suppressions.enumerated() { byPath[suppression.path, default: []].append(index) }
+        var bySet: [String: [Int]] = [:]
+        for (index, suppression) in suppressions.enumerated() {
+            byPath[suppression.path, default: []].append(index)
+            if suppression.scope == .file, let set = agentSets[suppression.path] {
+                bySet[set, default: []].append(index)
+            }
+        }
 
         var kept: [Finding] = []
         for finding in findings {
             var silenced = false
-            for index in byPath[finding.path] ?? [] where suppressions[index].covers(finding) {
+            var candidates = byPath[finding.path] ?? []
+            if let set = finding.agentSet { candidates += (bySet[set] ?? []).filter { suppressions[$0].path != finding.path } }
+            for index in candidates where suppressions[index].covers(finding, agentSets: agentSets) {
                 for (position, slug) in resolved[index].enumerated() where slug == finding.rule.slug {
                     used[index][position] = true
                     silenced = true
@@ -42,7 +53,7 @@ enum SuppressionFilter {
         }
 
         var outcome = SuppressionOutcome(kept: kept)
-        for (index, suppression) in suppressions.enumerated() {
+        for (index, suppression) in suppressions.enumerated() where !suppression.isContext {
             if case .nowhere(let why) = suppression.scope {
                 outcome.unused.append(.init(
                     suppression: suppression, message: "this suppression applies to nothing: \(why)", rules: suppression.rules))

@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tierlint", targets: ["tierlint"]),
+        // The fuzzing harness, for the separate package in Fuzz/.
+        .library(name: "TierlintFuzzing", targets: ["TierlintFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -46,6 +48,10 @@ let package = Package(
             resources: [.embedInCode("Resources/pre-commit")]
         ),
 
+        // Drives each parser of user input as tierlint does, for the fuzzers in Fuzz/ and the
+        // regression tests that replay what they found.
+        .target(name: "TierlintFuzzing", dependencies: ["TierlintCore", "TierlintMarkdown"]),
+
         .executableTarget(
             name: "tierlint",
             dependencies: [
@@ -57,7 +63,7 @@ let package = Package(
         .testTarget(name: "TierlintMarkdownTests", dependencies: ["TierlintMarkdown"]),
         // Real git repositories in temporary folders, and the built binary, for the tests below.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "TierlintCoreTests", dependencies: ["TierlintCore", "TestSupport"]),
+        .testTarget(name: "TierlintCoreTests", dependencies: ["TierlintCore", "TierlintFuzzing", "TestSupport"]),
         .testTarget(name: "TierlintGitTests", dependencies: ["TierlintGit", "TierlintCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tierlint", "TestSupport"]),
     ]

@@ -70,7 +70,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         precondition(first.findings == second.findings, "\(rawValue): two checks of the same input disagree")
         for finding in first.findings {
             guard let file = files.first(where: { $0.path == finding.path }), case .bytes(let bytes) = file.content else { continue }
-            let lines = bytes.count { $0 == UInt8(ascii: "\n") } + 1
+            let lines = Self.lineCount(bytes)
             precondition(finding.line >= 1 && finding.line <= lines,
                          "\(rawValue): \(finding.rule.code) at line \(finding.line) of a \(lines)-line file")
             precondition(finding.column >= 1, "\(rawValue): \(finding.rule.code) at column \(finding.column)")
@@ -78,6 +78,17 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         for format in ReporterRegistry.all {
             _ = format.init().report(ReportInput(toolVersion: "fuzz", source: "fuzz", result: first))
         }
+    }
+
+    /// Lines as editors and cmark-gfm count them: `\n`, `\r\n` and a lone `\r` end one.
+    static func lineCount(_ bytes: [UInt8]) -> Int {
+        var count = 1
+        for (index, byte) in bytes.enumerated() {
+            let lineFeed = byte == UInt8(ascii: "\n")
+            let loneReturn = byte == UInt8(ascii: "\r") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))
+            if lineFeed || loneReturn { count += 1 }
+        }
+        return count
     }
 
     static let sampleBacklog = """

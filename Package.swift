@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        // Tests only: property-based tests of the parsers.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // C libraries from the system, found by pkg-config. Only the adapters below import them.
@@ -63,7 +65,12 @@ let package = Package(
         .testTarget(name: "TierlintMarkdownTests", dependencies: ["TierlintMarkdown"]),
         // Real git repositories in temporary folders, and the built binary, for the tests below.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "TierlintCoreTests", dependencies: ["TierlintCore", "TierlintFuzzing", "TestSupport"]),
+        .testTarget(
+            name: "TierlintCoreTests",
+            dependencies: [
+                "TierlintCore", "TierlintFuzzing", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "TierlintGitTests", dependencies: ["TierlintGit", "TierlintCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tierlint", "TestSupport"]),
     ]

@@ -181,6 +181,59 @@ import Testing
         try repository.commit("drop the backlog").succeeded()
     }
 
+    /// A cone-mode sparse checkout with a full index: files outside the cone are in the index
+    /// with skip-worktree and are not on disk. Every mode reads them from the object database.
+    @Test func aSparseCheckoutReadsFilesOutsideTheConeFromTheObjectDatabase() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("docs/readme.md", "# Docs\n")
+        try repository.write("app/backlog.md", Fixture.badBacklog)
+        try repository.write("app/.claude/agents/builder.md", Fixture.agentWithoutModel)
+        try repository.write("app/plan.md", "| # | Ticket | Model |\n|---|---|---|\n| 1 | Implement OAuth login | |\n")
+        try repository.addAll()
+        try repository.commit("initial", ["--no-verify"]).succeeded()
+        try repository.tierlint(["install"]).succeeded()
+        try repository.git(["sparse-checkout", "init", "--cone", "--no-sparse-index"]).succeeded()
+        try repository.git(["sparse-checkout", "set", "docs"]).succeeded()
+        #expect(!repository.exists("app/backlog.md"))
+        #expect(try repository.git(["ls-files", "-t", "app/backlog.md"]).stdout == "S app/backlog.md\n")
+
+        let appFindings = [
+            "app/backlog.md" + Self.securityFinding,
+            "app/.claude/agents/builder.md:4:1: error: agent builder has no `model`",
+        ]
+        for mode in [["check"], ["check", "--rev", "HEAD"], ["check", "--pre-commit"], ["check", "app/backlog.md"]] {
+            let run = try repository.tierlint(mode)
+            #expect(run.status == 1, "\(mode): \(run)")
+            for finding in appFindings where mode.last != "app/backlog.md" || finding.hasPrefix("app/backlog.md") {
+                #expect(run.stdout.contains(finding), "\(mode): \(run)")
+            }
+            #expect(!run.output.contains("cannot read") && !run.output.contains("names no file"), "\(mode): \(run)")
+        }
+        let audit = try repository.tierlint(["audit"]).succeeded()
+        #expect(audit.stdout.contains("1 agent"), "\(audit)")
+        // Nothing was written to disk to read them, and fix does not write a file git would hide.
+        let fix = try repository.tierlint(["fix"]).succeeded()
+        #expect(fix.stderr.contains("app/plan.md is outside the sparse checkout, so it was not fixed"), "\(fix)")
+        #expect(!repository.exists("app/backlog.md") && !repository.exists("app/plan.md"))
+
+        // A commit inside the cone is judged on what it stages.
+        try repository.write("docs/readme.md", "# Docs\n\nMore.\n")
+        try repository.addAll()
+        try repository.commit("docs only").succeeded()
+
+        // A change staged outside the cone, straight into the index, is read from the index.
+        let blob = try Shell.run(
+            "/usr/bin/git", ["hash-object", "-w", "--stdin"], in: repository.root, environment: repository.environment,
+            input: Fixture.badBacklog + "| 1.3 | Add OAuth scopes | sonnet |\n"
+        ).succeeded().stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try repository.git(["update-index", "--cacheinfo", "100644,\(blob),app/backlog.md"]).succeeded()
+        #expect(!repository.exists("app/backlog.md"))
+        let stopped = try repository.commit("outside the cone")
+        #expect(stopped.status != 0, "\(stopped)")
+        #expect(stopped.output.contains("app/backlog.md" + Self.securityFinding), "\(stopped)")
+        #expect(stopped.output.contains("ticket 1.3"), "\(stopped)")
+    }
+
     /// Names git quotes in its own output (`core.quotePath`) are plain paths to tierlint: text
     /// escapes the control characters, JSON carries the exact name, SARIF percent-encodes it.
     @Test func pathsWithSpacesQuotesNewlinesAndNonASCIIInEveryFormat() throws {

@@ -18,6 +18,32 @@ import Testing
         return repository
     }
 
+    @Test func anUnbornHeadIsCheckedAndARevisionSaysThereIsNoCommitYet() throws {
+        let repository = try TemporaryRepository()
+        try repository.tierlint(["install"]).succeeded()
+        try repository.write("docs/backlog.md", Fixture.badBacklog)
+        let worktree = try repository.tierlint(["check"])
+        #expect(worktree.status == 1, "\(worktree)")
+        #expect(worktree.stdout.contains("docs/backlog.md" + Self.securityFinding), "\(worktree)")
+        let nothingStaged = try repository.tierlint(["check", "--staged"]).succeeded()
+        #expect(nothingStaged.stdout.isEmpty, "\(nothingStaged)")
+
+        try repository.addAll()
+        let staged = try repository.tierlint(["check", "--staged"])
+        #expect(staged.status == 1, "\(staged)")
+        #expect(staged.stdout.contains("docs/backlog.md" + Self.securityFinding))
+        let stopped = try repository.commit("first")
+        #expect(stopped.status != 0, "\(stopped)")
+        #expect(repository.headCommit.isEmpty)
+
+        for mode in [["check", "--rev", "HEAD"], ["check", "--since", "main"], ["audit", "--rev", "HEAD"]] {
+            let run = try repository.tierlint(mode)
+            #expect(run.status == 2, "\(mode): \(run)")
+            #expect(run.stderr.contains("the current branch has no commits yet"), "\(mode): \(run)")
+            #expect(run.stderr.contains("tierlint check --staged"), "\(mode): \(run)")
+        }
+    }
+
     @Test func aDetachedHeadIsCheckedInEveryMode() throws {
         let repository = try committedRepository()
         try repository.git(["checkout", "-q", "--detach"]).succeeded()

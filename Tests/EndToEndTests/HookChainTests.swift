@@ -110,6 +110,52 @@ import Testing
         }
     }
 
+    @Test func eightConcurrentInstallsMakeOneChainAndUninstallRestoresTheOriginal() throws {
+        for round in 1...3 {
+            let repository = try TemporaryRepository()
+            let log = repository.base + "/previous-ran"
+            try repository.write(".git/hooks/pre-commit", "#!/bin/sh\necho ran >> '\(log)'\n")
+            chmod(repository.root + "/.git/hooks/pre-commit", 0o700)
+            let before = try hooks(repository)
+
+            let installs = try together(8, ["install"], in: repository)
+            for run in installs { #expect(run.status == 0, "round \(round): \(run)") }
+            #expect(installs.filter { $0.stdout.contains("Installed tierlint's pre-commit hook") }.count == 1, "\(installs)")
+            #expect(installs.filter { $0.stdout.contains("already installed") }.count == 7, "\(installs)")
+            let installed = try hooks(repository)
+            #expect(Set(installed.keys) == Set(before.keys).union(["pre-commit.tierlint-previous"]), "\(installed.keys)")
+            #expect(installed["pre-commit.tierlint-previous"] == before["pre-commit"])
+            #expect(try repository.read(".git/hooks/pre-commit").contains("# tierlint-hook-version:"))
+
+            try stage(repository, Fixture.goodBacklog)
+            try repository.commit("through the chain").succeeded()
+            #expect(try String(contentsOfFile: log, encoding: .utf8) == "ran\n")
+            try stage(repository, Fixture.badBacklog)
+            #expect(try repository.commit("bad").status != 0)
+
+            let uninstalls = try together(8, ["uninstall"], in: repository)
+            for run in uninstalls { #expect(run.status == 0, "round \(round): \(run)") }
+            #expect(uninstalls.filter { $0.stdout.contains("Put back the hook") }.count == 1, "\(uninstalls)")
+            #expect(try hooks(repository) == before, "round \(round)")
+        }
+    }
+
+    /// A lock left behind by an install that died is waited for, then reported with what to do.
+    @Test func aLockLeftByADeadInstallIsReportedAfterAWait() throws {
+        let repository = try TemporaryRepository()
+        try repository.write(".git/hooks/pre-commit", "#!/bin/sh\nexit 0\n")
+        chmod(repository.root + "/.git/hooks/pre-commit", 0o755)
+        let lock = repository.root + "/.git/hooks/pre-commit.tierlint-lock"
+        _ = FileManager.default.createFile(atPath: lock, contents: nil)
+        let before = try hooks(repository)
+        let refused = try repository.tierlint(["install"])
+        #expect(refused.status == 2, "\(refused)")
+        #expect(refused.stderr.contains("(\(lock) exists); if none is, remove that file and try again"), "\(refused)")
+        #expect(try hooks(repository) == before)
+        try FileManager.default.removeItem(atPath: lock)
+        try repository.tierlint(["install"]).succeeded()
+    }
+
     /// Spaces, quotes, `$`, backticks, `$(...)` and a backslash in the repository's path: a
     /// shell that split or expanded it anywhere would break the install, the hook or the chain.
     @Test func aRepositoryPathThatAShellWouldMangleWorks() throws {

@@ -50,6 +50,54 @@ import Testing
         #expect(try hooks(repository) == before)
     }
 
+    /// git skips a hook that is not executable (with a hint); so does the chain, and install
+    /// says so instead of promising that it runs.
+    @Test func aHookThatIsNotExecutableIsKeptReportedAndPutBackWithItsMode() throws {
+        let repository = try TemporaryRepository()
+        try repository.write(".git/hooks/pre-commit", "#!/bin/sh\necho 'should not run' >&2\nexit 1\n")
+        chmod(repository.root + "/.git/hooks/pre-commit", 0o644)
+        let before = try hooks(repository)
+
+        let install = try repository.tierlint(["install"]).succeeded()
+        #expect(install.stdout.contains("It is not executable, so git did not run it, and it still does not run"), "\(install)")
+        #expect(install.stdout.contains("chmod +x '\(repository.root)/.git/hooks/pre-commit.tierlint-previous'"), "\(install)")
+        #expect(!install.stdout.contains("still runs first"), "\(install)")
+        try stage(repository, Fixture.goodBacklog)
+        let commit = try repository.commit("not executable").succeeded()
+        #expect(commit.stderr.contains("is not executable, so git would not run it; skipped it"), "\(commit)")
+        #expect(!commit.stderr.contains("should not run"), "\(commit)")
+
+        try repository.tierlint(["uninstall"]).succeeded()
+        #expect(try hooks(repository) == before)
+    }
+
+    /// A compiled program as the hook (a copy of /bin/true or /bin/false): run as itself, its
+    /// silent failure explained, and put back byte for byte.
+    @Test(arguments: ["/bin/true", "/bin/false"])
+    func aBinaryHookStillRunsAndIsPutBackByteForByte(program: String) throws {
+        let repository = try TemporaryRepository()
+        try FileManager.default.copyItem(atPath: program, toPath: repository.root + "/.git/hooks/pre-commit")
+        chmod(repository.root + "/.git/hooks/pre-commit", 0o755)
+        let before = try hooks(repository)
+
+        let install = try repository.tierlint(["install"]).succeeded()
+        #expect(install.stdout.contains("still runs first"), "\(install)")
+        #expect(install.stdout.contains("not a sh or bash script"), "\(install)")
+        try stage(repository, Fixture.goodBacklog)
+        let commit = try repository.commit("through a binary hook")
+        if program == "/bin/true" {
+            try commit.succeeded()
+        } else {
+            #expect(commit.status != 0, "\(commit)")
+            #expect(commit.stderr.contains(
+                "the hook that was here before tierlint (.git/hooks/pre-commit.tierlint-previous) failed (exit 1), "
+                    + "so the commit was stopped"), "\(commit)")
+        }
+
+        try repository.tierlint(["uninstall"]).succeeded()
+        #expect(try hooks(repository) == before)
+    }
+
     /// Hooks the pre-commit framework, husky and lefthook generate are theirs: install refuses
     /// with the advice for that manager, uninstall does not take them for tierlint's, and both
     /// leave every byte where it was.

@@ -4,6 +4,12 @@ import TierlintCore
 /// Reading files from disk without following symlinks: a link named like an agent file is
 /// not the agent file, and following it could read outside the repository.
 public enum DiskFile {
+    /// Whether anything (a file, a folder, a link, even a dangling one) is at `path`.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
     static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG

@@ -114,12 +114,17 @@ public final class TreeSource: FileSource {
 }
 
 /// The working tree: the files git tracks or would track (untracked files that are not
-/// ignored), read from disk. `tierlint check [PATH...]` inside a repository.
+/// ignored), read from disk. `tierlint check [PATH...]` inside a repository. In a sparse
+/// checkout, a file outside the cone is not on disk; git holds it in the index, unchanged, so
+/// it is read from there rather than skipped.
 public final class WorkingTreeSource: FileSource {
     public let name = "worktree"
     public let root: String
+    private let repository: GitRepository
     private let files: [String]
     private let links: [String: String]
+    /// Files outside the sparse checkout, with the blob the index holds for each.
+    private let notCheckedOut: [String: ObjectID]
 
     /// `named` are repository-relative files the user named; they are read even when git
     /// ignores them, because the user asked.
@@ -128,9 +133,11 @@ public final class WorkingTreeSource: FileSource {
             throw GitError("\(repository.gitDirectory) is a bare repository: it has no working tree; use --rev REV to check a commit")
         }
         root = workdir
+        self.repository = repository
         var seen = Set<String>()
         var files: [String] = []
         var links: [String: String] = [:]
+        var notCheckedOut: [String: ObjectID] = [:]
         func add(_ path: String, tracked: Bool) {
             guard seen.insert(path).inserted else { return }
             if let target = DiskFile.linkTarget(workdir + "/" + path) {
@@ -139,15 +146,27 @@ public final class WorkingTreeSource: FileSource {
                 files.append(path)
             }
         }
+        var sparseLinks: [GitEntry] = []
         for entry in try repository.index().entries() where entry.mode.isRegularFile || entry.mode == .symlink {
+            if entry.isSkipWorktree, !DiskFile.exists(workdir + "/" + entry.path), seen.insert(entry.path).inserted {
+                if entry.mode == .symlink {
+                    sparseLinks.append(entry)
+                } else {
+                    files.append(entry.path)
+                    notCheckedOut[entry.path] = entry.id
+                }
+                continue
+            }
             add(entry.path, tracked: true)
         }
         for path in try repository.untrackedPaths() { add(path, tracked: false) }
         for path in named where DiskFile.isRegularFile(workdir + "/" + path) || DiskFile.linkTarget(workdir + "/" + path) != nil {
             add(path, tracked: false)
         }
+        links.merge(try GitFiles(repository: repository, entries: sparseLinks).symlinks()) { disk, _ in disk }
         self.files = files
         self.links = links
+        self.notCheckedOut = notCheckedOut
     }
 
     public func paths() -> [String] { files }
@@ -157,7 +176,8 @@ public final class WorkingTreeSource: FileSource {
     public func symlinks() -> [String: String] { links }
 
     public func read(_ path: String, limit: Int) throws -> SourceFile.Content? {
-        try DiskFile.read(root + "/" + path, limit: limit)
+        if let blob = notCheckedOut[path] { return try repository.blob(blob, limit: limit).sourceContent }
+        return try DiskFile.read(root + "/" + path, limit: limit)
     }
 }
 

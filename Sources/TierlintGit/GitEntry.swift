@@ -44,4 +44,7 @@ public struct GitEntry: Sendable {
     /// Added with `git add -N`: the index records that the path will be added, with the empty
     /// blob, but its content is not staged and a commit leaves the path out.
     public var isIntentToAdd = false
+    /// Outside a sparse checkout (skip-worktree): git keeps the path in the index, as committed,
+    /// and writes no copy of it to disk.
+    public var isSkipWorktree = false
 }

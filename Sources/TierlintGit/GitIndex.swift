@@ -24,10 +24,11 @@ public final class GitIndex: @unchecked Sendable {
             guard let entry = git_index_get_byindex(pointer, position), let path = entry.pointee.path else { continue }
             // The stage lives in bits 12-13 of the flags.
             guard (entry.pointee.flags >> 12) & 0x3 == 0 else { continue }
-            let intentToAdd = UInt32(entry.pointee.flags_extended) & GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue != 0
+            let extended = UInt32(entry.pointee.flags_extended)
             entries.append(GitEntry(
                 path: String(cString: path), id: ObjectID(oid: entry.pointee.id), mode: EntryMode(entry.pointee.mode),
-                isIntentToAdd: intentToAdd))
+                isIntentToAdd: extended & GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue != 0,
+                isSkipWorktree: extended & GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue != 0))
         }
         return entries
     }

@@ -136,6 +136,12 @@ public final class GitRepository: @unchecked Sendable {
         do {
             try check("git_revparse_single") { git_revparse_single(&object, pointer, revision) }
         } catch let error as GitError {
+            if git_repository_head_unborn(pointer) == 1 {
+                throw GitError(
+                    "\(revision) is not a revision in this repository (\(error.message)); the current branch has no "
+                        + "commits yet: make the first commit, or check what is staged for it with `tierlint check --staged`",
+                    call: error.call, code: error.code)
+            }
             throw GitError("\(revision) is not a revision in this repository (\(error.message))", call: error.call, code: error.code)
         }
         defer { git_object_free(object) }

@@ -160,6 +160,9 @@ public struct HookInstaller {
         let previous = location.directory + "/" + Self.previousName
         guard isTierlintHook(hook) else { return .notInstalled(hook: hook) }
         return try withLock(in: location.directory) {
+            // Another uninstall may have finished while this one waited, putting back the hook
+            // that was there before; that one must not be removed.
+            guard isTierlintHook(hook) else { return .notInstalled(hook: hook) }
             try FileManager.default.removeItem(atPath: hook)
             if exists(previous) {
                 try rename(previous, to: hook)
@@ -194,15 +197,22 @@ public struct HookInstaller {
         }
     }
 
-    /// Two installs at once must not both move the same hook aside.
+    /// Two installs at once must not both move the same hook aside, so they take turns: each
+    /// waits for the other (which takes milliseconds) rather than failing. A lock left by a
+    /// process that died is reported after the wait.
     private func withLock<T>(in directory: String, _ body: () throws -> T) throws -> T {
         let lock = directory + "/pre-commit.tierlint-lock"
-        let descriptor = open(lock, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+        let deadline = Date().addingTimeInterval(Self.lockWait)
+        var descriptor = open(lock, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+        while descriptor < 0 && errno == EEXIST && Date() < deadline {
+            usleep(10_000)
+            descriptor = open(lock, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else {
             if errno == EEXIST {
                 throw GitError(
-                    "another tierlint install or uninstall is running in \(directory) (\(lock) exists); "
-                        + "if none is, remove that file and try again")
+                    "another tierlint install or uninstall has been running in \(directory) for \(Int(Self.lockWait)) "
+                        + "seconds (\(lock) exists); if none is, remove that file and try again")
             }
             throw GitError("cannot create \(lock): \(String(cString: strerror(errno)))")
         }
@@ -210,6 +220,9 @@ public struct HookInstaller {
         defer { unlink(lock) }
         return try body()
     }
+
+    /// How long an install waits for another to finish.
+    static let lockWait: TimeInterval = 10
 
     private func exists(_ path: String) -> Bool {
         var info = stat()

@@ -27,8 +27,16 @@ struct Fix: ParsableCommand {
         try CommandSetup.changeDirectory(policy.directory)
         let source = try WorkingSource.make(paths: paths)
         let given = try CommandSetup.policyFile(policy.config)
-        let changes = try ModelFixer.plan(try LintRun(source: source, configuration: given))
+        let planned = try ModelFixer.plan(try LintRun(source: source, configuration: given))
         let display = DisplayPaths(cwd: FileManager.default.currentDirectoryPath, root: source.root)
+        // A sparse checkout leaves the files outside its cone off disk; the check reads them from
+        // the index, but a fix written to disk there would be hidden from git.
+        let changes = planned.filter { change in
+            if FileManager.default.fileExists(atPath: source.root + "/" + change.path) { return true }
+            printError("\(display.path(for: change.path)) is outside the sparse checkout, so it was not fixed; add its "
+                + "folder with `git sparse-checkout add FOLDER` and run tierlint fix again", prefix: false)
+            return false
+        }
         var output = ""
         for change in changes {
             if dryRun {

@@ -33,7 +33,14 @@ struct Install: ParsableCommand {
         case .installed(let hook, let previous, let runsAsItself):
             printOut("Installed tierlint's pre-commit hook at \(hook).\n")
             if let previous {
-                printOut("The hook that was there is kept as \(previous) and still runs first.\n")
+                if !FileManager.default.isExecutableFile(atPath: previous) {
+                    // git skips a hook that is not executable, and so does tierlint's hook.
+                    printOut(
+                        "The hook that was there is kept as \(previous). It is not executable, so git did not run it, "
+                            + "and it still does not run; to run it first, make it executable: chmod +x '\(previous.replacingOccurrences(of: "'", with: "'\\''"))'\n")
+                } else {
+                    printOut("The hook that was there is kept as \(previous) and still runs first.\n")
+                }
                 if !runsAsItself {
                     // Only a sh or bash script can be run under the hook's own path.
                     printOut(

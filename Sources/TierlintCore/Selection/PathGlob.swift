@@ -5,6 +5,8 @@
 public struct PathGlob: Sendable, Equatable, CustomStringConvertible {
     public let pattern: String
     private let alternatives: [[Segment]]
+    /// What a path must hold for each alternative to match, checked on its bytes first.
+    private let requirements: [Requirement]
 
     private enum Segment: Sendable, Equatable {
         case anyDepth
@@ -14,13 +16,88 @@ public struct PathGlob: Sendable, Equatable, CustomStringConvertible {
     public init(_ pattern: String) {
         self.pattern = pattern
         alternatives = PathGlob.expandBraces(pattern).map(PathGlob.compile)
+        requirements = alternatives.map(Requirement.init)
     }
 
     public var description: String { pattern }
 
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0) }
-        return alternatives.contains { PathGlob.match($0, parts) }
+        // A repository of 100,000 files is matched against every location glob for each file;
+        // most paths fail the byte-level requirement, and never pay for the full match.
+        var parts: [[Character]]?
+        var index = 0
+        while index < alternatives.count {
+            defer { index += 1 }
+            guard requirements[index].admits(path) else { continue }
+            if parts == nil { parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0) } }
+            if PathGlob.match(alternatives[index], parts!) { return true }
+        }
+        return false
+    }
+
+    /// What any path an alternative matches must contain: its ASCII literal folder names as
+    /// whole segments, and the ASCII literal end of its file name (`.md` of `*.md`). Only ASCII
+    /// is used, since for it matching characters and matching bytes agree; a requirement is
+    /// necessary, never sufficient, so the full match still decides.
+    private struct Requirement: Sendable, Equatable {
+        var folders: [[UInt8]] = []
+        var nameSuffix: [UInt8] = []
+
+        init(_ segments: [Segment]) {
+            for (position, segment) in segments.enumerated() {
+                guard case .name(let name) = segment else { continue }
+                let isLast = position == segments.count - 1
+                if isLast {
+                    let tail = name.reversed().prefix { !Requirement.isWildcard($0) }.reversed()
+                    if tail.allSatisfy(\.isASCII) { nameSuffix = Array(String(tail).utf8) }
+                } else if !name.contains(where: Requirement.isWildcard), name.allSatisfy(\.isASCII) {
+                    folders.append(Array(String(name).utf8))
+                }
+            }
+        }
+
+        static func isWildcard(_ character: Character) -> Bool {
+            character == "*" || character == "?" || character == "#"
+        }
+
+        func admits(_ path: String) -> Bool {
+            if folders.isEmpty && nameSuffix.isEmpty { return true }
+            var path = path
+            return path.withUTF8(admits)
+        }
+
+        /// Plain loops over the bytes: this runs for every path of the repository.
+        private func admits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let slash = UInt8(ascii: "/")
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == slash { end -= 1 }
+            guard end >= nameSuffix.count else { return false }
+            var offset = 0
+            while offset < nameSuffix.count {
+                if bytes[end - nameSuffix.count + offset] != nameSuffix[offset] { return false }
+                offset += 1
+            }
+            for folder in folders {
+                var found = false
+                var start = 0
+                while start < end, !found {
+                    var stop = start
+                    while stop < end, bytes[stop] != slash { stop += 1 }
+                    if stop - start == folder.count {
+                        var same = true
+                        var index = 0
+                        while index < folder.count, same {
+                            same = bytes[start + index] == folder[index]
+                            index += 1
+                        }
+                        found = same
+                    }
+                    start = stop + 1
+                }
+                if !found { return false }
+            }
+            return true
+        }
     }
 
     /// Whether files inside `folder` could match, through the part of the pattern that names

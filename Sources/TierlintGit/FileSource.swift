@@ -125,6 +125,7 @@ public final class WorkingTreeSource: FileSource {
     private let links: [String: String]
     /// Files outside the sparse checkout, with the blob the index holds for each.
     private let notCheckedOut: [String: ObjectID]
+    private lazy var folders = RealFolders(root: root)
 
     /// `named` are repository-relative files the user named; they are read even when git
     /// ignores them, because the user asked.
@@ -177,6 +178,9 @@ public final class WorkingTreeSource: FileSource {
 
     public func read(_ path: String, limit: Int) throws -> SourceFile.Content? {
         if let blob = notCheckedOut[path] { return try repository.blob(blob, limit: limit).sourceContent }
+        // A folder on the way that is now a symbolic link could lead anywhere on the disk; git
+        // itself sees the files under it as deleted.
+        guard folders.allReal(on: path) else { return nil }
         return try DiskFile.read(root + "/" + path, limit: limit)
     }
 }

@@ -161,7 +161,8 @@ enum YAMLDocument {
             guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else { return nil }
             return YAMLField(node: node, file: file, key: "")
         } catch let error as YamlError {
-            throw ConfigurationError(file: file, line: YAMLProblem(error).line, key: nil, message: YAMLProblem(error).message)
+            let problem = YAMLProblem(error, in: text)
+            throw ConfigurationError(file: file, line: problem.line, key: nil, message: problem.message)
         }
     }
 }
@@ -170,6 +171,16 @@ enum YAMLDocument {
 struct YAMLProblem {
     var line: Int?
     var message: String
+
+    /// The problem, its line kept inside `text`: at the end of a file without a final newline
+    /// libyaml reports the line after the last.
+    init(_ error: Error, in text: String) {
+        self.init(error)
+        if let reported = line {
+            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).count
+            line = min(max(reported, 1), max(lines, 1))
+        }
+    }
 
     init(_ error: Error) {
         guard let error = error as? YamlError else {

@@ -54,7 +54,7 @@ extension YAMLAgentFile {
         do {
             root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch {
-            let problem = YAMLProblem(error)
+            let problem = YAMLProblem(error, in: text)
             return (nil, ParseProblem(path: path, line: problem.line ?? 1, message: problem.message))
         }
         var file = YAMLAgentFile(path: path)

@@ -27,13 +27,16 @@ fuzz() {
     TIERLINT_FUZZ_TARGET=$target TIERLINT_FUZZ_SEEDS="$corpus" "$binary"
     if [ -d "../Tests/FuzzRegressions/$target" ]; then cp ../Tests/FuzzRegressions/"$target"/* "$corpus"/ 2>/dev/null || true; fi
     echo "==> fuzzing $target for ${seconds}s"
+    started=$(date +%s)
     # Swift's own backtracer symbolicates for minutes; libFuzzer prints its own trace.
     TIERLINT_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no "$binary" "$corpus" \
         -max_total_time="$seconds" -timeout=3 -rss_limit_mb=2048 -max_len=65536 \
         -artifact_prefix="findings/$target/" -print_final_stats=1 >"findings/$target.log" 2>&1 || true
+    elapsed=$(( $(date +%s) - started ))
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "findings/$target.log" | grep -o '[0-9]*$' || echo "?")
     found=$(find "findings/$target" -type f | wc -l)
-    echo "==> $target: $runs runs in ${seconds}s, $found finding(s) in Fuzz/findings/$target"
+    # libFuzzer stops at its first finding.
+    echo "==> $target: $runs runs in ${elapsed}s, $found finding(s) in Fuzz/findings/$target"
 }
 
 running=0

@@ -220,6 +220,7 @@ extension BlobContent {
 extension GitRepository {
     /// Untracked files that are not ignored, as `git status` lists them.
     func untrackedPaths() throws -> [String] {
+        try libgit2Index()
         var options = git_status_options()
         try check("git_status_options_init") { git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)) }
         options.show = GIT_STATUS_SHOW_WORKDIR_ONLY

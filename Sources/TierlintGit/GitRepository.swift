@@ -35,6 +35,8 @@ public final class GitRepository: @unchecked Sendable {
         unsetenv("GIT_WORK_TREE")
         unsetenv("GIT_COMMON_DIR")
         let indexFile = environment("GIT_INDEX_FILE").map { FileSystemPath.absolute($0, relativeTo: cwd) }
+        // tierlint reads the index itself (`IndexFile`); left set, libgit2 would read it on opening.
+        unsetenv("GIT_INDEX_FILE")
 
         let pointer: OpaquePointer
         do {
@@ -100,22 +102,42 @@ public final class GitRepository: @unchecked Sendable {
     }
 
     private func openIndex() throws -> GitIndex {
-        var index: OpaquePointer?
+        let path: String
         if let indexFile {
             guard FileManager.default.fileExists(atPath: indexFile) else {
                 throw GitError("GIT_INDEX_FILE names \(indexFile), which does not exist")
             }
-            try check("git_index_open") { git_index_open(&index, indexFile) }
+            path = indexFile
         } else {
             guard !isBare else {
                 throw GitError("\(gitDirectory) is a bare repository: it has no index to check; use --rev REV to check a commit")
             }
-            try check("git_repository_index") { git_repository_index(&index, pointer) }
-            // The repository keeps its index open; read the file as it is now.
-            try check("git_index_read") { git_index_read(index, 1) }
+            path = gitDirectory + "/index"
+            // A repository nothing was ever added to has no index file: an empty index.
+            guard DiskFile.exists(path) else { return GitIndex(file: try IndexFile(bytes: IndexFile.empty)) }
         }
-        guard let index else { throw GitError("libgit2 returned no index") }
-        return GitIndex(pointer: index)
+        guard case .bytes(let bytes)? = try DiskFile.read(path, limit: Int.max) else {
+            throw GitError("the index at \(path) is not a regular file")
+        }
+        do {
+            return GitIndex(file: try IndexFile(bytes: bytes))
+        } catch let unsupported as IndexFile.UnsupportedExtension {
+            throw GitError("unsupported mandatory extension: '\(unsupported.signature)'", call: "reading \(path)")
+        } catch let corrupt as IndexFile.Corrupt {
+            throw GitError(
+                "the index at \(path) cannot be read: \(corrupt.reason); `git status` shows whether git can read it, "
+                    + "and `rm \(path) && git reset` rebuilds it from HEAD (staged changes are lost)")
+        }
+    }
+
+    /// libgit2's own view of the index, for the calls that need one (`git status`): the
+    /// index git named in `GIT_INDEX_FILE`, or the repository's.
+    func libgit2Index() throws {
+        guard let indexFile else { return }
+        var index: OpaquePointer?
+        try check("git_index_open") { git_index_open(&index, indexFile) }
+        defer { git_index_free(index) }
+        try check("git_repository_set_index") { git_repository_set_index(pointer, index) }
     }
 
     /// HEAD's tree, or `nil` before the first commit (an unborn branch counts as empty).
@@ -157,25 +179,59 @@ public final class GitRepository: @unchecked Sendable {
 
     /// Paths whose staged content differs from HEAD (added, modified, renamed, copied or
     /// changed in type); deleted paths are left out. With an unborn HEAD every path is new.
+    /// As git does, a folder whose cached tree (see `CacheTree`) is HEAD's tree for it is
+    /// skipped unread, so the cost follows what changed, not the size of the repository.
     public func stagedPaths(_ index: GitIndex) throws -> [String] {
-        let head = try headTree()
-        var options = git_diff_options()
-        try check("git_diff_options_init") { git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)) }
-        // Comparing a tree with the index compares object ids only; no content is read.
-        options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue | GIT_DIFF_SKIP_BINARY_CHECK.rawValue
-            | GIT_DIFF_IGNORE_SUBMODULES.rawValue
-        var diff: OpaquePointer?
-        try check("git_diff_tree_to_index") {
-            git_diff_tree_to_index(&diff, pointer, head?.pointer, index.pointer, &options)
-        }
-        defer { git_diff_free(diff) }
+        let entries = index.file.entries.filter { $0.stage == 0 && !$0.isIntentToAdd }
+        guard let head = try headTree() else { return entries.map(\.path) }
         var paths: [String] = []
-        for position in 0..<git_diff_num_deltas(diff) {
-            guard let delta = git_diff_get_delta(diff, position), delta.pointee.status != GIT_DELTA_DELETED,
-                  let path = delta.pointee.new_file.path else { continue }
-            paths.append(String(cString: path))
-        }
+        try compare(head.pointer, owned: false, prefix: 0, entries: entries, range: entries.indices, cache: index.file.cacheTree, into: &paths)
         return paths
+    }
+
+    /// Compares the index entries in `range`, all under one folder whose path is `prefix` bytes
+    /// long, with that folder's tree in HEAD (`nil` when HEAD has no such folder).
+    private func compare(
+        _ tree: OpaquePointer?, owned: Bool, prefix: Int, entries: [IndexFile.Entry], range: Range<Int>,
+        cache: CacheTree?, into paths: inout [String]
+    ) throws {
+        defer { if owned, let tree { git_tree_free(tree) } }
+        guard let tree else {
+            paths += entries[range].map(\.path)
+            return
+        }
+        if var cached = cache?.id?.oid, let id = git_tree_id(tree), git_oid_equal(id, &cached) != 0 {
+            return
+        }
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let path = Array(entries[position].path.utf8)
+            let slash = path[prefix...].firstIndex(of: 0x2F)
+            let name = String(decoding: path[prefix..<(slash ?? path.count)], as: UTF8.self)
+            let headEntry = git_tree_entry_byname(tree, name)
+            guard let slash else {
+                // A file: staged when HEAD has no file here, or another blob or mode.
+                var id = entries[position].id.oid
+                if headEntry == nil || git_tree_entry_type(headEntry) == GIT_OBJECT_TREE
+                    || git_oid_equal(git_tree_entry_id(headEntry), &id) == 0
+                    || git_tree_entry_filemode(headEntry).rawValue != entries[position].mode {
+                    paths.append(entries[position].path)
+                }
+                position += 1
+                continue
+            }
+            // A folder: the entries that share `path[..<slash]/`, which sort together.
+            let folder = path[..<(slash + 1)]
+            var end = position + 1
+            while end < range.upperBound, entries[end].path.utf8.starts(with: folder) { end += 1 }
+            var subtree: OpaquePointer?
+            if let headEntry, git_tree_entry_type(headEntry) == GIT_OBJECT_TREE {
+                try check("git_tree_lookup") { git_tree_lookup(&subtree, pointer, git_tree_entry_id(headEntry)) }
+            }
+            try compare(subtree, owned: true, prefix: slash + 1, entries: entries, range: position..<end,
+                        cache: cache?.children[name], into: &paths)
+            position = end
+        }
     }
 
     // MARK: - Objects

@@ -6,24 +6,52 @@ import TierlintCore
 /// the object database. Shared by `IndexSource` and `TreeSource`.
 struct GitFiles {
     let repository: GitRepository
+    /// The files' paths, sorted as git sorts them (by bytes), for a binary search: a hash
+    /// table of every path would cost more to build than a pre-commit check spends on lookups.
     let order: [String]
-    private let entries: [String: GitEntry]
+    private let files: [GitEntry]
     private let links: [GitEntry]
 
     init(repository: GitRepository, entries all: [GitEntry]) {
         self.repository = repository
-        let files = all.filter { $0.mode.isRegularFile }
+        var files: [GitEntry] = []
+        var links: [GitEntry] = []
+        files.reserveCapacity(all.count)
+        var sorted = true
+        for entry in all {
+            if entry.mode.isRegularFile {
+                if sorted, let last = files.last, !GitPath.precedes(last.path, entry.path) { sorted = false }
+                files.append(entry)
+            } else if entry.mode == .symlink {
+                links.append(entry)
+            }
+        }
+        if !sorted {
+            files.sort { GitPath.precedes($0.path, $1.path) }
+            // A path recorded twice (never in an index git wrote) is read as its first entry.
+            var seen = Set<String>()
+            files = files.filter { seen.insert($0.path).inserted }
+        }
+        self.files = files
         order = files.map(\.path)
-        entries = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        links = all.filter { $0.mode == .symlink }
+        self.links = links
     }
 
-    func contains(_ path: String) -> Bool { entries[path] != nil }
+    private func entry(_ path: String) -> GitEntry? {
+        var low = 0, high = files.count
+        while low < high {
+            let middle = (low + high) / 2
+            if GitPath.precedes(files[middle].path, path) { low = middle + 1 } else { high = middle }
+        }
+        return low < files.count && files[low].path == path ? files[low] : nil
+    }
+
+    func contains(_ path: String) -> Bool { entry(path) != nil }
 
     var linkPaths: Set<String> { Set(links.map(\.path)) }
 
     func read(_ path: String, limit: Int) throws -> SourceFile.Content? {
-        guard let entry = entries[path] else { return nil }
+        guard let entry = entry(path) else { return nil }
         return try repository.blob(entry.id, limit: limit).sourceContent
     }
 
@@ -38,6 +66,21 @@ struct GitFiles {
             }
         }
         return targets
+    }
+}
+
+/// Paths in git's order: by their bytes, as the index and trees sort them.
+enum GitPath {
+    static func precedes(_ left: String, _ right: String) -> Bool {
+        let order = left.utf8.withContiguousStorageIfAvailable { a in
+            right.utf8.withContiguousStorageIfAvailable { b in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order != 0 ? Int(order) : a.count - b.count
+            }
+        }
+        if let order = order ?? nil { return order < 0 }
+        return left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 }
 
@@ -57,7 +100,7 @@ public final class IndexSource: FileSource {
     public init(repository: GitRepository, onlyStaged: Bool = true) throws {
         root = repository.workdir ?? repository.gitDirectory
         index = try repository.index()
-        files = GitFiles(repository: repository, entries: index.entries().filter { !$0.isIntentToAdd })
+        files = GitFiles(repository: repository, entries: index.entries(includingIntentToAdd: false))
         self.onlyStaged = onlyStaged
     }
 

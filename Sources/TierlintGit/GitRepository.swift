@@ -220,8 +220,18 @@ public final class GitRepository: @unchecked Sendable {
                 position += 1
                 continue
             }
-            // A folder: the entries that share `path[..<slash]/`, which sort together.
+            // A folder: the entries that share `path[..<slash]/`, which sort together. When the
+            // cache tree says the folder is HEAD's, its entries are skipped without reading it.
             let folder = path[..<(slash + 1)]
+            let cached = cache?.children[name]
+            if let headEntry, git_tree_entry_type(headEntry) == GIT_OBJECT_TREE, var known = cached?.id?.oid,
+               git_oid_equal(git_tree_entry_id(headEntry), &known) != 0, let count = cached?.entryCount,
+               count > 0, position + count <= range.upperBound,
+               entries[position + count - 1].path.utf8.starts(with: folder),
+               position + count == range.upperBound || !entries[position + count].path.utf8.starts(with: folder) {
+                position += count
+                continue
+            }
             var end = position + 1
             while end < range.upperBound, entries[end].path.utf8.starts(with: folder) { end += 1 }
             var subtree: OpaquePointer?
@@ -229,7 +239,7 @@ public final class GitRepository: @unchecked Sendable {
                 try check("git_tree_lookup") { git_tree_lookup(&subtree, pointer, git_tree_entry_id(headEntry)) }
             }
             try compare(subtree, owned: true, prefix: slash + 1, entries: entries, range: position..<end,
-                        cache: cache?.children[name], into: &paths)
+                        cache: cached, into: &paths)
             position = end
         }
     }

@@ -123,12 +123,8 @@ struct IndexFile {
     }
 
     private static func nul(_ data: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int? {
-        var position = start
-        while position < end {
-            if data[position] == 0 { return position }
-            position += 1
-        }
-        return nil
+        guard start < end, let found = memchr(data.baseAddress! + start, 0, end - start) else { return nil }
+        return data.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
 
@@ -138,10 +134,13 @@ struct IndexFile {
 final class CacheTree {
     /// `nil` when git invalidated this folder.
     let id: ObjectID?
+    /// How many index entries the folder holds, when `id` is known.
+    let entryCount: Int
     let children: [String: CacheTree]
 
-    init(id: ObjectID?, children: [String: CacheTree]) {
+    init(id: ObjectID?, entryCount: Int, children: [String: CacheTree]) {
         self.id = id
+        self.entryCount = entryCount
         self.children = children
     }
 
@@ -172,7 +171,7 @@ final class CacheTree {
             guard let child = parse(data, at: &position, end: end, depth: depth + 1) else { return nil }
             children[child.name] = child.tree
         }
-        return (name, CacheTree(id: id, children: children))
+        return (name, CacheTree(id: id, entryCount: entryCount, children: children))
     }
 }
 

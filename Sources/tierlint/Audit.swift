@@ -4,6 +4,7 @@ import TierlintCore
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "Report which agents and tickets use which tier, against the targets, with cost and recommendations.",
         discussion: """
             Reads every backlog and agent, command and skill definition of the working tree (or \

@@ -5,6 +5,7 @@ import TierlintGit
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check backlogs and agent definitions against the model policy.",
         discussion: """
             With --staged, checks what the next commit will contain, read from the index (this is \
@@ -105,7 +106,8 @@ struct Check: ParsableCommand {
         let isText = type(of: reporter).identifier == TextReporter.identifier
         if (staged || preCommitFramework) && isText && output == nil && result.filesChecked == 0 && result.findings.isEmpty {
             // Nothing tierlint reads was staged: a pre-commit hook stays silent.
-            return
+            progress?.stop()
+            finish(0)
         }
         let display = DisplayPaths(cwd: FileManager.default.currentDirectoryPath, root: source.root)
         let input = ReportInput(
@@ -118,7 +120,8 @@ struct Check: ParsableCommand {
         }
         try ReportOutput.write(report, to: output)
         if reporter is GitHubReporter { try ReportOutput.appendJobSummary(input) }
-        if result.failed(strict: strict) { throw ExitCode(1) }
+        progress?.stop()
+        finish(result.failed(strict: strict) ? 1 : 0)
     }
 
     /// `--format`, or the format the environment calls for: annotations inside GitHub Actions.

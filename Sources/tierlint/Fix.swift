@@ -5,6 +5,7 @@ import TierlintGit
 
 struct Fix: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fix",
         abstract: "Fill missing models where the policy gives one clear answer (working tree only).",
         discussion: """
             A ticket or agent without a model gets one when exactly one suggestion is clear: \

@@ -5,6 +5,7 @@ import TierlintGit
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a commented .tierlint.yml that documents every key with its default.",
         discussion: """
             The file names the preset and shows every other key with its value under that preset, \

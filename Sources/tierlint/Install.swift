@@ -4,6 +4,7 @@ import TierlintGit
 
 struct Install: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "install",
         abstract: "Install tierlint as this repository's git pre-commit hook.",
         discussion: """
             Writes the hook where git runs it (core.hooksPath is honoured; linked worktrees share \
@@ -89,6 +90,7 @@ struct Install: ParsableCommand {
 
 struct Uninstall: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "uninstall",
         abstract: "Remove tierlint's pre-commit hook and put back the hook that was there before.")
 
     @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in this folder.", valueName: "path"))

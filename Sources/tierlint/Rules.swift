@@ -2,7 +2,8 @@ import ArgumentParser
 import TierlintCore
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules: code, name, default severity and what each reports.")
+    static let configuration = CommandConfiguration(
+        commandName: "rules", abstract: "List the rules: code, name, default severity and what each reports.")
 
     func run() {
         let rows = RuleRegistry.all.map(\.description).map { rule in
@@ -20,7 +21,8 @@ struct Rules: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a rule, with examples that trigger it and examples that do not.")
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "Explain a rule, with examples that trigger it and examples that do not.")
 
     @Argument(help: "A rule's name or code, e.g. security-tier or TL003.")
     var rule: String

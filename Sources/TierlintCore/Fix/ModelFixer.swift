@@ -56,7 +56,7 @@ public enum ModelFixer {
             candidates.append((tier, "complexity \(total)"))
         }
         if case .ticket(let ticket) = assignment, let owner = ticket.owner,
-           let role = context.configuration.roles.first(where: { $0.matches(owner: owner) }),
+           let role = context.role(forOwner: owner),
            let tier = catalog.tier(named: role.tier) {
             candidates.append((tier, "owner \(owner) defaults to \(tier.name)"))
         }

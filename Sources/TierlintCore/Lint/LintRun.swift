@@ -101,8 +101,14 @@ public struct LintRun {
         for path in selector.manifestPaths(in: allPaths) {
             if case .bytes(let bytes)? = try source.read(path, limit: configuration.maxFileSize) { manifests[path] = bytes }
         }
-        let selection = selector.select(allPaths + links.keys.sorted(), manifests: manifests, links: Set(links.keys))
-        let roles = selection.roles
+        // The roles of the files reported on decide what else must be read; the rest of the
+        // repository is classified only when it is (a path's role does not depend on the
+        // other paths classified with it, only on the plugin manifests).
+        let linkPaths = Set(links.keys)
+        let everyPath = allPaths + links.keys.sorted()
+        let partial = toCheck.count < everyPath.count
+        var selection = selector.select(partial ? toCheck : everyPath, manifests: manifests, links: linkPaths)
+        var roles = selection.roles
 
         let checked = toCheck.filter { roles[$0] != nil && links[$0] == nil }
         progress?.expect(checked.count * 2)
@@ -124,6 +130,15 @@ public struct LintRun {
                 else { return false }
                 return DocumentLoader.mightHoldAgentTable(bytes, agentColumns: configuration.docDrift.agentColumns)
             }
+        let changedNames = checked.flatMap { path -> [[UInt8]] in
+            guard case .definition(.agent, _)? = roles[path] else { return [] }
+            let name = AgentDefinition.defaultName(path: path, kind: .agent).lowercased()
+            return Set([name, name.replacing("-", with: " "), name.replacing("-", with: "_")]).map { Array($0.utf8) }
+        }
+        if partial, !changedSets.isEmpty || needsEveryAgent || !changedNames.isEmpty || toCheck.contains(where: linkPaths.contains) {
+            selection = selector.select(everyPath, manifests: manifests, links: linkPaths)
+            roles = selection.roles
+        }
         if !changedSets.isEmpty || needsEveryAgent {
             for path in allPaths where !reported.contains(path) {
                 let isAgentFile = roles[path] == .yamlAgents || { if case .definition(.agent, _)? = roles[path] { true } else { false } }()
@@ -135,12 +150,8 @@ public struct LintRun {
         }
         // A changed agent may make the pages that list it wrong: read those that name it.
         var contextDocuments: [SourceFile] = []
-        // Pages write a name as the file does, or in words: code-reviewer, code reviewer, code_reviewer.
-        let changedNames = checked.flatMap { path -> [[UInt8]] in
-            guard case .definition(.agent, _)? = roles[path] else { return [] }
-            let name = AgentDefinition.defaultName(path: path, kind: .agent).lowercased()
-            return Set([name, name.replacing("-", with: " "), name.replacing("-", with: "_")]).map { Array($0.utf8) }
-        }
+        // Pages write a name as the file does, or in words (`changedNames`): code-reviewer,
+        // code reviewer, code_reviewer.
         if !changedNames.isEmpty && reported.count < allPaths.count {
             for path in allPaths where !reported.contains(path) && (roles[path] == .markdown || roles[path] == .backlog) {
                 guard case .bytes(let bytes)? = try source.read(path, limit: configuration.maxFileSize),

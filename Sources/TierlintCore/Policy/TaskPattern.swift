@@ -54,9 +54,31 @@ public struct TaskPatternMatcher: Sendable {
     /// Each pattern's tier ranks, looked up once: the suggested (or ceiling) rank, the floor
     /// and the ceiling.
     private let ranks: [(rank: Int, floor: Int?, ceiling: Int?)]
+    /// The patterns a word can start a match of: every phrase begins with a word element, so a
+    /// text can match only the patterns one of its own words leads to (`leadingWords`), and
+    /// those whose phrases begin with a stem or a gap (`alwaysTried`). Hundreds of patterns
+    /// are narrowed to a few per ticket before any is tried.
+    private let leadingWords: [String: [Int]]
+    private let alwaysTried: [Int]
 
     public init(patterns: [TaskPattern], catalog: ModelCatalog) {
         self.patterns = patterns
+        var leadingWords: [String: [Int]] = [:]
+        var alwaysTried: [Int] = []
+        for (index, pattern) in patterns.enumerated() {
+            var words = Set<String>()
+            var always = false
+            for phrase in pattern.phrases {
+                guard case .word(let forms, let stems)? = phrase.elements.first, stems.isEmpty else {
+                    always = true
+                    break
+                }
+                words.formUnion(forms)
+            }
+            if always { alwaysTried.append(index) } else { for word in words { leadingWords[word, default: []].append(index) } }
+        }
+        self.leadingWords = leadingWords
+        self.alwaysTried = alwaysTried
         ranks = patterns.map { pattern in
             (catalog.tier(named: pattern.maximum ?? pattern.suggested)?.rank ?? Int.max,
              pattern.minimum.flatMap { catalog.tier(named: $0)?.rank },
@@ -121,8 +143,12 @@ public struct TaskPatternMatcher: Sendable {
     /// phrases that take in the last word count.
     private func candidates(_ words: [String], strongOnly: Bool, throughLastWord: Bool = false) -> [Candidate] {
         guard !words.isEmpty else { return [] }
+        var tried = [Bool](repeating: false, count: patterns.count)
+        for index in alwaysTried { tried[index] = true }
+        for word in Set(words) { for index in leadingWords[word] ?? [] { tried[index] = true } }
         var found: [Candidate] = []
-        for (pattern, (rank, floor, ceiling)) in zip(patterns, ranks) {
+        for index in patterns.indices where tried[index] {
+            let pattern = patterns[index], (rank, floor, ceiling) = ranks[index]
             var best: Candidate?
             for phrase in pattern.phrases where !(strongOnly && phrase.isLoneWord) {
                 guard let start = throughLastWord ? phrase.matchThroughLastWord(in: words) : phrase.firstMatch(in: words) else { continue }

@@ -141,6 +141,10 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
     /// The words of free text as patterns see them: lowercased, split at punctuation and at
     /// camel case (`SessionService` → `session`, `service`; `code-reviewer` → `code`, `reviewer`).
     static func words(of text: String) -> [String] {
+        asciiWords(of: text) ?? wordsOfAnyText(text)
+    }
+
+    static func wordsOfAnyText(_ text: String) -> [String] {
         // Paths and file names ("docs/examples/x.md", "04_db_architect.template.md") name
         // things, not the work: they are left out.
         let kept = text.split(separator: " ", omittingEmptySubsequences: true).filter { token in
@@ -150,6 +154,59 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
             let parts = word.parts
             return parts.isEmpty ? [word.lowercased] : parts.map(\.lowercased)
         }
+    }
+
+    /// `words(of:)` for text that is all ASCII (nearly every ticket title), on bytes: the same
+    /// words, without the cost of Unicode scalars and characters. `nil` for other text.
+    private static func asciiWords(of text: String) -> [String]? {
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var words: [String] = []
+            func isWordByte(_ byte: UInt8) -> Bool {
+                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            }
+            func addToken(_ token: Range<Int>) {
+                guard !bytes[token].contains(0x2F), !looksLikeASCIIFileName(bytes[token]) else { return }
+                var position = token.lowerBound
+                while position < token.upperBound {
+                    guard isWordByte(bytes[position]) else { position += 1; continue }
+                    let start = position
+                    var hasUpper = false, hasLower = false
+                    while position < token.upperBound, isWordByte(bytes[position]) {
+                        if bytes[position] >= 0x61 && bytes[position] <= 0x7A { hasLower = true }
+                        if bytes[position] >= 0x41 && bytes[position] <= 0x5A { hasUpper = true }
+                        position += 1
+                    }
+                    if hasUpper && hasLower {
+                        let parts = WordTokens.camelParts(String(decoding: bytes[start..<position], as: UTF8.self))
+                        if !parts.isEmpty {
+                            words += parts.map(\.lowercased)
+                            continue
+                        }
+                    }
+                    words.append(String(decoding: bytes[start..<position].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+                }
+            }
+            var tokenStart = 0
+            for position in 0...bytes.count where position == bytes.count || bytes[position] == 0x20 {
+                if position > tokenStart { addToken(tokenStart..<position) }
+                tokenStart = position + 1
+            }
+            return words
+        }
+        return result ?? nil
+    }
+
+    /// `looksLikeFileName` on ASCII bytes.
+    private static func looksLikeASCIIFileName(_ token: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let punctuation: [UInt8] = Array(",;:()`'\"".utf8)
+        var trimmed = token
+        while let first = trimmed.first, punctuation.contains(first) { trimmed = trimmed.dropFirst() }
+        while let last = trimmed.last, punctuation.contains(last) { trimmed = trimmed.dropLast() }
+        guard let dot = trimmed.lastIndex(of: 0x2E), dot != trimmed.startIndex else { return false }
+        let extensionPart = trimmed[(dot + 1)...]
+        func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) }
+        return (1...5).contains(extensionPart.count) && extensionPart.allSatisfy(isLetter) && trimmed[..<dot].contains(where: isLetter)
     }
 
     /// `schema.sql`, `04_db_architect.template.md`: a name with an extension of 1-5 letters.

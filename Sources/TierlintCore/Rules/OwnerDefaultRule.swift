@@ -43,7 +43,7 @@ public struct OwnerDefaultRule: Rule {
         context.backlogs.flatMap(\.tickets).compactMap { ticket in
             let assignment = Assignment.ticket(ticket)
             guard let owner = ticket.owner, let tier = ticket.model.effectiveTier,
-                  let role = context.configuration.roles.first(where: { $0.matches(owner: owner) }),
+                  let role = context.role(forOwner: owner),
                   let roleTier = context.catalog.tier(named: role.tier), tier != roleTier
             else { return nil }
             if context.isSecurityWork(assignment) { return nil }

@@ -59,6 +59,23 @@ public struct RuleContext: Sendable {
         }
         facts = Dictionary(zip(assignments.map(AssignmentKey.init), computed), uniquingKeysWith: { first, _ in first })
         securityRuleIsOn = configuration.severity(of: SecurityTierRule().description) != nil
+        // Owner cells repeat (a handful of teams over thousands of tickets): each is matched
+        // against the roles once.
+        let roleKeys = configuration.roles.map { Set($0.names.map(RoleDefault.key)) }
+        var roles: [String: Int] = [:]
+        for owner in Set(backlogs.lazy.flatMap(\.tickets).compactMap(\.owner)) {
+            let key = RoleDefault.key(owner)
+            roles[owner] = roleKeys.firstIndex(where: { $0.contains(key) }) ?? -1
+        }
+        ownerRoles = roles
+    }
+
+    private let ownerRoles: [String: Int]
+
+    /// The role an owner cell names (seed 000's "By Owner Role"), if any.
+    public func role(forOwner owner: String) -> RoleDefault? {
+        if let index = ownerRoles[owner] { return index < 0 ? nil : configuration.roles[index] }
+        return configuration.roles.first { $0.matches(owner: owner) }
     }
 
     private let securityRuleIsOn: Bool

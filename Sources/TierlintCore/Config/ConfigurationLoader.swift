@@ -444,7 +444,7 @@ public enum ConfigurationLoader {
     /// One tier's bounds, `{max: 20%, min: 5%}`, or `nil` for `off` and `{}`.
     private static func target(_ bounds: YAMLField, tier name: String) throws -> DistributionPolicy.Target? {
         if case .scalar(let scalar) = bounds.node {
-            guard bounds.node.bool == false || ["off", "none", "false", "no"].contains(scalar.string.lowercased()) else {
+            guard PlainScalar.bool(bounds.node) == false || ["off", "none", "false", "no"].contains(scalar.string.lowercased()) else {
                 throw bounds.error("expected bounds such as {max: 20%} or {min: 30%}, or off to remove the target, got \"\(scalar.string)\"")
             }
             return nil
@@ -466,7 +466,7 @@ public enum ConfigurationLoader {
     }
 
     private static func severity(_ field: YAMLField) throws -> Severity? {
-        if case .scalar = field.node, field.node.bool == false { return nil }
+        if PlainScalar.bool(field.node) == false { return nil }
         let name = try field.string().lowercased()
         if ["off", "ignore", "disabled", "none"].contains(name) { return nil }
         guard let severity = Severity(rawValue: name) else {

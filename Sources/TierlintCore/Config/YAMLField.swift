@@ -43,7 +43,7 @@ struct YAMLField {
 
     var isNull: Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-        return node.null != nil || scalar.string.isEmpty
+        return PlainScalar.isNull(node) || scalar.string.isEmpty
     }
 
     /// The fields of a mapping, in order, with each unknown key reported.
@@ -158,7 +158,7 @@ enum YAMLDocument {
     /// Parses one YAML document, turning libyaml's errors into a `ConfigurationError` with a line.
     static func root(_ text: String, file: String) throws -> YAMLField? {
         do {
-            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else { return nil }
+            guard let node = try PlainScalar.compose(text) else { return nil }
             return YAMLField(node: node, file: file, key: "")
         } catch let error as YamlError {
             let problem = YAMLProblem(error, in: text)

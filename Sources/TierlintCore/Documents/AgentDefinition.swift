@@ -227,12 +227,12 @@ extension AgentDefinition {
         }
         switch value.node {
         case .scalar(let scalar):
-            if scalar.style == .plain, value.node.int != nil || value.node.float != nil {
+            if PlainScalar.isNumber(value.node) {
                 return ModelAssignment(
                     state: .invalid("`model` is the number \(scalar.string); write a model name such as sonnet"),
                     line: line, column: column)
             }
-            if scalar.style == .plain, value.node.bool != nil {
+            if PlainScalar.bool(value.node) != nil {
                 return ModelAssignment(
                     state: .invalid("`model` is the boolean \(scalar.string); write a model name such as sonnet"),
                     line: line, column: column)

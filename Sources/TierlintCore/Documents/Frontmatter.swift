@@ -52,7 +52,7 @@ struct Frontmatter {
     }
 
     private static func compose(_ yaml: String, path: String) throws -> YAMLField? {
-        guard let node = try Yams.compose(yaml: yaml, .default, .default, .utf8) else { return nil }
+        guard let node = try PlainScalar.compose(yaml) else { return nil }
         return YAMLField(node: node, file: path, key: "")
     }
 

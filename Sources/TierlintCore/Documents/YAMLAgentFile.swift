@@ -52,7 +52,7 @@ extension YAMLAgentFile {
     ) -> (YAMLAgentFile?, ParseProblem?) {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .default, .default, .utf8)
+            root = try PlainScalar.compose(text)
         } catch {
             let problem = YAMLProblem(error, in: text)
             return (nil, ParseProblem(path: path, line: problem.line ?? 1, message: problem.message))
@@ -250,7 +250,7 @@ extension YAMLAgentFile {
             guard let node = value(mapping, "model") else { return ModelAssignment(state: .missing, line: fallbackLine, column: 1) }
             if case .scalar(let scalar) = node {
                 // `model:`, `model: ~`, `model: null`: empty, not a model named "null".
-                if scalar.string.trimmingSpaces().isEmpty || (scalar.style == .plain && node.null != nil) {
+                if scalar.string.trimmingSpaces().isEmpty || PlainScalar.isNull(node) {
                     return ModelAssignment(state: .missing, line: line(node), column: 1)
                 }
                 return ModelAssignment.parse(scalar.string, line: line(node), column: column(node), catalog: catalog, missingValues: missingValues)

@@ -181,7 +181,7 @@ public struct LintRun {
             files: files, roles: roles, context: context,
             problems: selection.problems.filter { reported.contains($0.path) } + linkNotes,
             agentSets: selection.agentSets, contextDocuments: contextDocuments,
-            repositoryPaths: Set(allPaths).union(links.keys))
+            repositoryPaths: RepositoryPaths(allPaths, others: links.keys))
     }
 
     /// Links are never followed: a link where an agent or a named backlog would be is a note,

@@ -38,7 +38,7 @@ public struct Linter: Sendable {
         /// checked (doc-drift).
         public var contextDocuments: [SourceFile] = []
         /// Every path of the source, to tell a broken link from a file that is not read.
-        public var repositoryPaths: Set<String> = []
+        public var repositoryPaths = RepositoryPaths()
     }
 
     /// `agentSets` names the plugin each plugin agent belongs to (see `FileSelection`).

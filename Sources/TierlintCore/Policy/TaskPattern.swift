@@ -145,7 +145,7 @@ public struct TaskPatternMatcher: Sendable {
         guard !words.isEmpty else { return [] }
         var tried = [Bool](repeating: false, count: patterns.count)
         for index in alwaysTried { tried[index] = true }
-        for word in Set(words) { for index in leadingWords[word] ?? [] { tried[index] = true } }
+        for word in words { for index in leadingWords[word] ?? [] { tried[index] = true } }
         var found: [Candidate] = []
         for index in patterns.indices where tried[index] {
             let pattern = patterns[index], (rank, floor, ceiling) = ranks[index]

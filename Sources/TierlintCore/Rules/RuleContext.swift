@@ -20,7 +20,7 @@ public struct RuleContext: Sendable {
     /// agent on another tier (dispatch-drift).
     public var contextTasks: [DispatchTask] = []
     /// Every path of the source, when known.
-    public var repositoryPaths: Set<String> = []
+    public var repositoryPaths = RepositoryPaths()
     /// What the suppressions did, for the rules that report on them; set once the other
     /// rules have run.
     var suppressionOutcome: SuppressionOutcome?

@@ -1,0 +1,41 @@
+/// Every path of the repository a check reads, for rules that ask whether a file exists (a
+/// link in a page). Kept sorted for a binary search: hashing every path of a large repository
+/// costs more than a pre-commit check spends on everything else.
+public struct RepositoryPaths: Sendable {
+    private let sorted: [String]
+    private let others: Set<String>
+
+    /// `paths` come sorted from the index or a tree (and are sorted here otherwise); `others`
+    /// are few (symbolic links).
+    public init(_ paths: [String] = [], others: some Sequence<String> = []) {
+        let inOrder = zip(paths, paths.dropFirst()).allSatisfy { Self.precedes($0, $1) }
+        sorted = inOrder ? paths : paths.sorted(by: Self.precedes)
+        self.others = Set(others)
+    }
+
+    public var isEmpty: Bool { sorted.isEmpty && others.isEmpty }
+
+    public func contains(_ path: String) -> Bool {
+        if others.contains(path) { return true }
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Self.precedes(sorted[middle], path) { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == path
+    }
+
+    /// Byte order, as git sorts paths.
+    static func precedes(_ left: String, _ right: String) -> Bool {
+        let order = left.utf8.withContiguousStorageIfAvailable { a in
+            right.utf8.withContiguousStorageIfAvailable { b -> Int in
+                for index in 0..<min(a.count, b.count) where a[index] != b[index] {
+                    return Int(a[index]) - Int(b[index])
+                }
+                return a.count - b.count
+            }
+        }
+        if let order = order ?? nil { return order < 0 }
+        return left.utf8.lexicographicallyPrecedes(right.utf8)
+    }
+}

@@ -461,7 +461,7 @@ public enum ConfigurationLoader {
 
     /// A tier written as a key (`opus: {max: 20%}`), checked and reported at its value's line.
     private static func tierKey(_ name: String, at value: YAMLField, tier: (YAMLField) throws -> String) throws -> String {
-        let keyField = YAMLField(node: .scalar(.init(name, .implicit, .plain, value.node.mark)), file: value.file, key: value.key)
+        let keyField = YAMLField(node: .scalar(.init(name, PlainScalar.tag, .plain, value.node.mark)), file: value.file, key: value.key)
         return try tier(keyField)
     }
 

@@ -10,6 +10,10 @@ enum PlainScalar {
         try Yams.compose(yaml: text, .basic, .default, .utf8)
     }
 
+    /// The tag of a scalar tierlint makes itself; `Tag.implicit` would build the default
+    /// resolver, regular expressions and all.
+    static var tag: Tag { Tag(.implicit, .basic, .default) }
+
     /// `~`, `null`, or nothing at all.
     static func isNull(_ node: Node) -> Bool {
         node.null != nil

@@ -23,15 +23,42 @@ struct BacklogExtractor {
     /// `**Total:** 20`, `Subtotal (backend)`, `Totals 20 tickets`: the label of a cell,
     /// lowercased, up to a colon or parenthesis, without punctuation, numbers or "tickets".
     static func rowLabel(_ cell: String) -> String {
+        if let label = asciiRowLabel(cell) { return label }
         let label = cell.lowercased().prefix { $0 != ":" && $0 != "(" }
         let words = label.split(whereSeparator: { !$0.isLetter && $0 != "σ" && $0 != "∑" })
         let kept = words.reversed().drop { ["tickets", "ticket", "items", "stories", "tasks"].contains($0) }.reversed()
         return kept.joined(separator: " ")
     }
 
+    /// `rowLabel` on bytes, for a cell that is all ASCII (nearly every one).
+    private static func asciiRowLabel(_ cell: String) -> String? {
+        let words = cell.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var words: [String] = []
+            var current: [UInt8] = []
+            for byte in bytes {
+                if byte == 0x3A || byte == 0x28 { break }  // ":" and "(" end the label
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if lower >= 0x61 && lower <= 0x7A {
+                    current.append(lower)
+                } else if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            return words
+        }
+        guard var words = words ?? nil else { return nil }
+        while let last = words.last, ["tickets", "ticket", "items", "stories", "tasks"].contains(last) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
     var columns: ColumnVocabulary
     var catalog: ModelCatalog
     var missingValues: Set<String>
+    /// Model cells already read, shared by the files of one check.
+    var modelCells = ModelCellCache()
 
     func extract(path: String, document: MarkdownDocument, isNamedBacklog: Bool) -> Backlog? {
         var section: MarkdownHeading?
@@ -94,7 +121,6 @@ struct BacklogExtractor {
         }
 
         var tickets: [Ticket] = []
-        var readings: [String: ModelAssignment.State] = [:]
         var conflictLine: Int?
         var rowNotes: [MarkdownParagraph] = []
         for row in table.rows {
@@ -129,18 +155,15 @@ struct BacklogExtractor {
                 return cells[column].text
             }
             let modelCell = cells[modelColumn]
-            // Model cells repeat ("haiku", "sonnet"): read each distinct text once per table.
-            let state: ModelAssignment.State
-            if let known = readings[modelCell.text] {
-                state = known
-            } else {
-                state = ModelAssignment.parse(
-                    modelCell.text, line: 0, column: 0, catalog: catalog, missingValues: missingValues).state
-                readings[modelCell.text] = state
+            // Model cells repeat ("haiku", "sonnet"): each distinct text is read once.
+            let reading = modelCells.reading(of: modelCell.text) {
+                ModelCellCache.Reading(
+                    state: ModelAssignment.parse(modelCell.text, line: 0, column: 0, catalog: catalog, missingValues: missingValues).state,
+                    isEscalation: ModelAssignment.escalationSeparators.contains { modelCell.text.contains($0) })
             }
             var model = ModelAssignment(
-                state: state, line: row.line, column: modelCell.column ?? cells.last(where: { $0.column != nil })?.column ?? 1)
-            model.isEscalation = ModelAssignment.escalationSeparators.contains { modelCell.text.contains($0) }
+                state: reading.state, line: row.line, column: modelCell.column ?? cells.last(where: { $0.column != nil })?.column ?? 1)
+            model.isEscalation = reading.isEscalation
             var id = text(idColumn).flatMap { $0.isEmpty ? nil : $0 }
             var title = text(titleColumn) ?? ""
             let details = text(detailsColumn).flatMap { $0.isEmpty ? nil : $0 }

@@ -5,6 +5,8 @@ import TierlintMarkdown
 struct DocumentLoader: Sendable {
     var configuration: Configuration
     var catalog: ModelCatalog
+    /// Model cells read so far in this check, shared by every file.
+    let modelCells = ModelCellCache()
 
     enum Loaded {
         /// Markdown with backlog tables, documentation tables that state agents' models, or both.
@@ -60,7 +62,8 @@ struct DocumentLoader: Sendable {
         case .markdown, .backlog:
             let document = MarkdownDocument.parse(bytes: Frontmatter.blankingFrontmatter(bytes))
             let extractor = BacklogExtractor(
-                columns: configuration.columns, catalog: catalog, missingValues: configuration.missingValues)
+                columns: configuration.columns, catalog: catalog, missingValues: configuration.missingValues,
+                modelCells: modelCells)
             let backlog = extractor.extract(path: file.path, document: document, isNamedBacklog: role == .backlog)
             let references = AgentReference.extract(
                 path: file.path, document: document, columns: configuration.columns,

@@ -51,6 +51,8 @@ public struct ModelCatalog: Sendable {
     }()
 
     public func tier(named name: String) -> Tier? {
+        // Tier names are stored as keys; rules mostly ask with one ("opus").
+        if let exact = tiers.first(where: { $0.name == name }) { return exact }
         let key = ModelName.key(name)
         return tiers.first { $0.name == key }
     }

@@ -216,6 +216,10 @@ struct WordTokens {
 
     /// `JWTValidator` → `JWT`, `Validator`; `oauth2Client` → `oauth2`, `Client`.
     static func camelParts(_ text: String) -> [Part] {
+        // A part starts only at a capital after the first letter: "Implement" is one word.
+        guard text.unicodeScalars.dropFirst().contains(where: {
+            $0.isASCII ? ($0.value >= 0x41 && $0.value <= 0x5A) : $0.properties.isUppercase
+        }) else { return [] }
         let scalars = Array(text.unicodeScalars)
         var parts: [String] = []
         var current = String.UnicodeScalarView()

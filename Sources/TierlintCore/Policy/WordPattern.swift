@@ -73,8 +73,8 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
         guard !words.isEmpty else { return nil }
         if anchored { return matches(words, at: 0) ? 0 : nil }
         if elements.count == 1 {
-            for start in Set([0, words.count - 1]).sorted() where matches(words, at: start) { return start }
-            return nil
+            if matches(words, at: 0) { return 0 }
+            return words.count > 1 && matches(words, at: words.count - 1) ? words.count - 1 : nil
         }
         for start in words.indices where matches(words, at: start) { return start }
         return nil
@@ -102,6 +102,7 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
         // Most starts fail on the first word: decide those without building position sets.
         if case .word(let forms, let stems)? = elements.first {
             guard start < words.count, Self.accepts(words[start], forms: forms, stems: stems) else { return false }
+            if elements.count == 1 { return !anchoredAtEnd || start + 1 == words.count }
         }
         let ends = ends(words, from: start)
         return anchoredAtEnd ? ends.contains(words.count) : !ends.isEmpty

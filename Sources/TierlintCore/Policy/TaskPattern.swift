@@ -54,31 +54,40 @@ public struct TaskPatternMatcher: Sendable {
     /// Each pattern's tier ranks, looked up once: the suggested (or ceiling) rank, the floor
     /// and the ceiling.
     private let ranks: [(rank: Int, floor: Int?, ceiling: Int?)]
-    /// The patterns a word can start a match of: every phrase begins with a word element, so a
-    /// text can match only the patterns one of its own words leads to (`leadingWords`), and
-    /// those whose phrases begin with a stem or a gap (`alwaysTried`). Hundreds of patterns
-    /// are narrowed to a few per ticket before any is tried.
+    /// Where each phrase can start: a phrase begins with a word element, so it can match only
+    /// at a word that element accepts. `leadingWords` maps each such word to the phrases it
+    /// starts (by their index in `phrases`); phrases that begin with a stem are tried at every
+    /// word (`alwaysTried`). Each word of a text is looked up once, and only the phrases it
+    /// starts are tried, only there: hundreds of phrases narrow to a few per ticket.
+    private let phrases: [(pattern: Int, phrase: WordPattern)]
     private let leadingWords: [String: [Int]]
-    private let alwaysTried: [Int]
+    private let alwaysTried: [Bool]
+    private let alwaysTriedIDs: [Int]
+    private let indexed: Bool
 
-    public init(patterns: [TaskPattern], catalog: ModelCatalog) {
+    /// `indexed: false` tries every phrase at every word, for tests that hold the index to it.
+    public init(patterns: [TaskPattern], catalog: ModelCatalog, indexed: Bool = true) {
         self.patterns = patterns
+        self.indexed = indexed
+        var phrases: [(pattern: Int, phrase: WordPattern)] = []
         var leadingWords: [String: [Int]] = [:]
-        var alwaysTried: [Int] = []
+        var alwaysTried: [Bool] = []
         for (index, pattern) in patterns.enumerated() {
-            var words = Set<String>()
-            var always = false
             for phrase in pattern.phrases {
-                guard case .word(let forms, let stems)? = phrase.elements.first, stems.isEmpty else {
-                    always = true
-                    break
+                let id = phrases.count
+                phrases.append((index, phrase))
+                if case .word(let forms, let stems)? = phrase.elements.first, stems.isEmpty {
+                    for word in forms { leadingWords[word, default: []].append(id) }
+                    alwaysTried.append(false)
+                } else {
+                    alwaysTried.append(true)
                 }
-                words.formUnion(forms)
             }
-            if always { alwaysTried.append(index) } else { for word in words { leadingWords[word, default: []].append(index) } }
         }
+        self.phrases = phrases
         self.leadingWords = leadingWords
         self.alwaysTried = alwaysTried
+        alwaysTriedIDs = alwaysTried.indices.filter { alwaysTried[$0] }
         ranks = patterns.map { pattern in
             (catalog.tier(named: pattern.maximum ?? pattern.suggested)?.rank ?? Int.max,
              pattern.minimum.flatMap { catalog.tier(named: $0)?.rank },
@@ -143,23 +152,37 @@ public struct TaskPatternMatcher: Sendable {
     /// phrases that take in the last word count.
     private func candidates(_ words: [String], strongOnly: Bool, throughLastWord: Bool = false) -> [Candidate] {
         guard !words.isEmpty else { return [] }
-        var tried = [Bool](repeating: false, count: patterns.count)
-        for index in alwaysTried { tried[index] = true }
-        for word in words { for index in leadingWords[word] ?? [] { tried[index] = true } }
-        var found: [Candidate] = []
-        for index in patterns.indices where tried[index] {
-            let pattern = patterns[index], (rank, floor, ceiling) = ranks[index]
-            var best: Candidate?
-            for phrase in pattern.phrases where !(strongOnly && phrase.isLoneWord) {
-                guard let start = throughLastWord ? phrase.matchThroughLastWord(in: words) : phrase.firstMatch(in: words) else { continue }
-                let candidate = Candidate(
-                    match: PatternMatch(pattern: pattern, phrase: phrase.text), specificity: phrase.specificity,
-                    start: start, rank: rank, floor: floor, ceiling: ceiling)
-                if best.map({ isBetter(candidate, than: $0) }) ?? true { best = candidate }
+        // The positions each phrase can start at, ascending; `nil` for phrases not started here.
+        var starts: [Int: [Int]] = [:]
+        if indexed {
+            for (position, word) in words.enumerated() {
+                for id in leadingWords[word] ?? [] { starts[id, default: []].append(position) }
             }
-            if let best { found.append(best) }
         }
-        return found
+        var best: [Int: Candidate] = [:]
+        func consider(_ id: Int, start: Int?) {
+            guard let start else { return }
+            let (index, phrase) = phrases[id]
+            let pattern = patterns[index], (rank, floor, ceiling) = ranks[index]
+            let candidate = Candidate(
+                match: PatternMatch(pattern: pattern, phrase: phrase.text), specificity: phrase.specificity,
+                start: start, rank: rank, floor: floor, ceiling: ceiling)
+            if best[index].map({ isBetter(candidate, than: $0) }) ?? true { best[index] = candidate }
+        }
+        let tried = indexed ? (Array(starts.keys) + alwaysTriedIDs).sorted() : Array(phrases.indices)
+        for id in tried {
+            let phrase = phrases[id].phrase
+            guard !(strongOnly && phrase.isLoneWord) else { continue }
+            if indexed && !alwaysTried[id] {
+                guard let positions = starts[id] else { continue }
+                consider(id, start: throughLastWord
+                    ? phrase.matchThroughLastWord(in: words, among: positions) : phrase.firstMatch(in: words, among: positions))
+            } else {
+                consider(id, start: throughLastWord ? phrase.matchThroughLastWord(in: words) : phrase.firstMatch(in: words))
+            }
+        }
+        // In the patterns' order, as the rest of the matcher expects.
+        return best.sorted { $0.key < $1.key }.map(\.value)
     }
 
     private func best(of candidates: [Candidate]) -> Candidate? {

@@ -80,6 +80,25 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
+    /// `firstMatch(in:)`, knowing the positions whose word the first element accepts
+    /// (ascending): no other position can start a match.
+    func firstMatch(in words: [String], among starts: [Int]) -> Int? {
+        guard !words.isEmpty, let first = starts.first else { return nil }
+        if anchored { return first == 0 && matches(words, at: 0) ? 0 : nil }
+        if elements.count == 1 {
+            if first == 0 && matches(words, at: 0) { return 0 }
+            return words.count > 1 && starts.last == words.count - 1 && matches(words, at: words.count - 1) ? words.count - 1 : nil
+        }
+        return starts.first { matches(words, at: $0) }
+    }
+
+    /// `matchThroughLastWord(in:)`, knowing where a match can start (see `firstMatch(in:among:)`).
+    func matchThroughLastWord(in words: [String], among starts: [Int]) -> Int? {
+        guard !words.isEmpty else { return nil }
+        let tried = anchored ? [0] : elements.count == 1 ? [words.count - 1] : starts
+        return tried.first { ends(words, from: $0).contains(words.count) }
+    }
+
     /// Whether the pattern matches anywhere, a lone word too: enough to doubt what a longer
     /// text is about, never to say what it is.
     func occurs(in words: [String]) -> Bool {

@@ -28,26 +28,53 @@ public struct BacklogTable: Sendable, Equatable {
     public var notes: [MarkdownParagraph] = []
 }
 
-/// One row of a backlog table.
-public struct Ticket: Sendable, Equatable {
-    public var path: String
-    public var line: Int
+/// One row of a backlog table. A class, never changed once read: rules pass tickets around
+/// in arrays of their own, and 100,000 tickets copied by value into each were most of a large
+/// check's memory.
+public final class Ticket: Sendable, Equatable {
+    public let path: String
+    public let line: Int
     /// The `#` or `ID` cell, when the table has one.
-    public var id: String?
-    public var title: String
-    public var owner: String?
+    public let id: String?
+    public let title: String
+    public let owner: String?
     /// Text of label, type and tag columns.
-    public var labels: [String]
+    public let labels: [String]
     /// Text of a Description or Details column.
-    public var details: String?
+    public let details: String?
     /// Every cell by its header, for rules that read other columns.
-    public var cells: TicketCells
-    public var model: ModelAssignment
-    public var section: String?
+    public let cells: TicketCells
+    public let model: ModelAssignment
+    public let section: String?
     /// The row has fewer cells than the header, so it has no Model cell at all.
-    public var lacksModelCell: Bool = false
+    public let lacksModelCell: Bool
     /// The Model cell's bytes between its pipes, where `tierlint fix` writes a model.
-    public var modelCellSpan: Range<Int>?
+    public let modelCellSpan: Range<Int>?
+
+    public init(
+        path: String, line: Int, id: String?, title: String, owner: String?, labels: [String], details: String?,
+        cells: TicketCells, model: ModelAssignment, section: String?, lacksModelCell: Bool = false, modelCellSpan: Range<Int>? = nil
+    ) {
+        self.path = path
+        self.line = line
+        self.id = id
+        self.title = title
+        self.owner = owner
+        self.labels = labels
+        self.details = details
+        self.cells = cells
+        self.model = model
+        self.section = section
+        self.lacksModelCell = lacksModelCell
+        self.modelCellSpan = modelCellSpan
+    }
+
+    public static func == (lhs: Ticket, rhs: Ticket) -> Bool {
+        lhs === rhs || (lhs.path == rhs.path && lhs.line == rhs.line && lhs.id == rhs.id && lhs.title == rhs.title
+            && lhs.owner == rhs.owner && lhs.labels == rhs.labels && lhs.details == rhs.details && lhs.cells == rhs.cells
+            && lhs.model == rhs.model && lhs.section == rhs.section && lhs.lacksModelCell == rhs.lacksModelCell
+            && lhs.modelCellSpan == rhs.modelCellSpan)
+    }
 
     /// `ticket 4.3`, or the title when there is no ID.
     public var subject: String {

@@ -59,11 +59,12 @@ public enum SpendCheck {
         summary: "A logged cost more than a cent away from what the catalog's prices make of the execution's tokens.",
         explanation: """
             A cost tracker that computes its own `cost` can go wrong: an old price table, input and \
-            output swapped, a typo (seed 001's own example logs 0.0246 for a haiku run that costs \
-            1250 / 1,000,000 × $0.80 + 3400 / 1,000,000 × $4 = $0.0146). The report prices every \
-            execution from the catalog, in exact decimal, and points at each logged cost that is \
-            off by more than a cent. If the catalog's price is the stale one, override it under \
-            `prices:` in .tierlint.yml.
+            output swapped, another model's rates. Seed 001's own example logs 0.0246 for a haiku \
+            run that costs 1250 / 1,000,000 × $0.80 + 3400 / 1,000,000 × $4 = $0.0146. The report \
+            prices every execution from the catalog, in exact decimal, and points at each logged \
+            cost that is off by more than a cent (a cent or less passes, so that costs logged to \
+            the cent do too). If the catalog's price is the stale one, override it under `prices:` \
+            in .tierlint.yml.
             """,
         triggeringExamples: [
             Example("executions.jsonl", """

@@ -26,7 +26,7 @@ private struct CollectingSink: ExecutionSink {
 
 /// Parses a log fed in chunks of `chunk` bytes (the whole text at once by default).
 func parseLog(_ text: String, chunk: Int? = nil) -> ParsedLog {
-    let parser = ExecutionLogParser()
+    var parser = ExecutionLogParser()
     var sink = CollectingSink()
     let bytes = Array(text.utf8)
     let size = max(1, chunk ?? bytes.count)

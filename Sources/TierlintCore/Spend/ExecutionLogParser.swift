@@ -38,7 +38,10 @@ struct RawExecution {
 ///
 /// A line that is not a record is reported with its line and column and skipped; the lines after
 /// it are read as usual.
-final class ExecutionLogParser {
+///
+/// A struct, not a class: its state is touched for every byte, and a class's stored properties
+/// would each pay for a run-time exclusivity check.
+struct ExecutionLogParser {
     /// A longer line is reported and skipped, so that a file without line breaks cannot make
     /// the parser hold it whole.
     static let maximumLineLength = 1 << 20
@@ -63,19 +66,26 @@ final class ExecutionLogParser {
     private var pendingLine = 0
     private var keys = LogKeyTable()
     /// Names with JSON escapes or doubled CSV quotes, decoded; never longer than a line.
-    private let agentScratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ExecutionLogParser.maximumLineLength)
-    private let modelScratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ExecutionLogParser.maximumLineLength)
+    private let scratch = Scratch()
+    private var agentScratch: UnsafeMutableBufferPointer<UInt8> { scratch.agent }
+    private var modelScratch: UnsafeMutableBufferPointer<UInt8> { scratch.model }
+
+    /// Room to decode names into, allocated once per parser and freed with it.
+    private final class Scratch {
+        let agent = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ExecutionLogParser.maximumLineLength)
+        let model = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ExecutionLogParser.maximumLineLength)
+
+        deinit {
+            agent.deallocate()
+            model.deallocate()
+        }
+    }
 
     init() {}
 
-    deinit {
-        agentScratch.deallocate()
-        modelScratch.deallocate()
-    }
-
     // MARK: - Lines
 
-    func feed<Sink: ExecutionSink>(_ chunk: UnsafeRawBufferPointer, into sink: inout Sink) {
+    mutating func feed<Sink: ExecutionSink>(_ chunk: UnsafeRawBufferPointer, into sink: inout Sink) {
         guard let raw = chunk.baseAddress, !chunk.isEmpty else { return }
         let base = raw.assumingMemoryBound(to: UInt8.self)
         let count = chunk.count
@@ -114,7 +124,7 @@ final class ExecutionLogParser {
     }
 
     /// The end of the file: its last line may have no line break.
-    func finish<Sink: ExecutionSink>(into sink: inout Sink) {
+    mutating func finish<Sink: ExecutionSink>(into sink: inout Sink) {
         if skippingLongLine {
             skippingLongLine = false
             line += 1
@@ -129,7 +139,7 @@ final class ExecutionLogParser {
         }
     }
 
-    private func tooLong<Sink: ExecutionSink>(_ sink: inout Sink) {
+    private mutating func tooLong<Sink: ExecutionSink>(_ sink: inout Sink) {
         sink.problem(
             line: line + 1, column: 1,
             message: "the line is longer than \(ByteCount(Self.maximumLineLength)); it is skipped")
@@ -137,7 +147,7 @@ final class ExecutionLogParser {
         skippingLongLine = true
     }
 
-    private func lineEnded<Sink: ExecutionSink>(_ text: UnsafeBufferPointer<UInt8>, _ sink: inout Sink) {
+    private mutating func lineEnded<Sink: ExecutionSink>(_ text: UnsafeBufferPointer<UInt8>, _ sink: inout Sink) {
         line += 1
         var text = text
         if text.count > Self.maximumLineLength {
@@ -368,7 +378,7 @@ final class ExecutionLogParser {
 
     // MARK: - JSON Lines
 
-    private func jsonRecord<Sink: ExecutionSink>(_ text: UnsafeBufferPointer<UInt8>, _ sink: inout Sink) {
+    private mutating func jsonRecord<Sink: ExecutionSink>(_ text: UnsafeBufferPointer<UInt8>, _ sink: inout Sink) {
         let line = self.line
         func fail(_ offset: Int, _ message: String) {
             let column = Self.position(of: offset, in: text, firstLine: line).column
@@ -376,10 +386,7 @@ final class ExecutionLogParser {
         }
         let count = text.count
         var index = 0
-        func skipSpace() {
-            while index < count, text[index] == 0x20 || text[index] == 0x09 || text[index] == 0x0D { index += 1 }
-        }
-        skipSpace()
+        Self.skipSpace(text, &index)
         guard index < count, text[index] == UInt8(ascii: "{") else {
             fail(index, "the line is not a JSON object; every line of a JSON Lines log is one `{...}` record")
             return
@@ -387,12 +394,12 @@ final class ExecutionLogParser {
         index += 1
         keys.startLine()
         var fields = Fields()
-        skipSpace()
+        Self.skipSpace(text, &index)
         if index < count, text[index] == UInt8(ascii: "}") {
             index += 1
         } else {
             while true {
-                skipSpace()
+                Self.skipSpace(text, &index)
                 guard index < count else { return fail(index, "the JSON object is not closed; the line ends inside it") }
                 guard text[index] == UInt8(ascii: "\"") else { return fail(index, "expected a key in double quotes") }
                 let keyStart = index + 1
@@ -401,10 +408,10 @@ final class ExecutionLogParser {
                 }
                 index = keyEnd + 1
                 let key = UnsafeBufferPointer(rebasing: text[keyStart..<keyEnd])
-                skipSpace()
+                Self.skipSpace(text, &index)
                 guard index < count, text[index] == UInt8(ascii: ":") else { return fail(index, "expected `:` after the key") }
                 index += 1
-                skipSpace()
+                Self.skipSpace(text, &index)
                 let valueStart = index
                 guard let value = Self.value(text, at: &index) else {
                     let message = if valueStart >= count {
@@ -420,7 +427,7 @@ final class ExecutionLogParser {
                 if let field, let problem = assign(field, value, offset: valueStart, to: &fields) {
                     return fail(valueStart, problem)
                 }
-                skipSpace()
+                Self.skipSpace(text, &index)
                 guard index < count else { return fail(index, "the JSON object is not closed; the line ends inside it") }
                 if text[index] == UInt8(ascii: ",") {
                     index += 1
@@ -431,16 +438,28 @@ final class ExecutionLogParser {
                 break
             }
         }
-        skipSpace()
+        Self.skipSpace(text, &index)
         guard index == count else { return fail(index, "text after the end of the JSON object") }
         emit(fields, record: text, line: line, &sink)
     }
 
+    /// Moves `index` past spaces and tabs. Not a closure over `index`: a captured variable is
+    /// boxed, and checked on every access.
+    private static func skipSpace(_ text: UnsafeBufferPointer<UInt8>, _ index: inout Int) {
+        while index < text.count, text[index] == 0x20 || text[index] == 0x09 || text[index] == 0x0D { index += 1 }
+    }
+
     /// The index of the quote closing the string that opens at `start`, and whether it holds escapes.
     private static func stringEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Bool)? {
+        let count = text.count
+        // Most strings hold no backslash: find the closing quote with memchr, and make sure.
+        if start + 1 < count, let base = text.baseAddress,
+           let quote = memchr(base + start + 1, 0x22, count - start - 1) {
+            let end = UnsafeRawPointer(quote).assumingMemoryBound(to: UInt8.self) - base
+            if memchr(base + start + 1, 0x5C, end - start - 1) == nil { return (end, false) }
+        }
         var index = start + 1
         var escaped = false
-        let count = text.count
         while index < count {
             let byte = text[index]
             if byte == UInt8(ascii: "\"") { return (index, escaped) }
@@ -623,7 +642,7 @@ final class ExecutionLogParser {
         var message: String
     }
 
-    private func csvHeader<Sink: ExecutionSink>(_ text: UnsafeBufferPointer<UInt8>, _ sink: inout Sink) {
+    private mutating func csvHeader<Sink: ExecutionSink>(_ text: UnsafeBufferPointer<UInt8>, _ sink: inout Sink) {
         var columns: [LogField?] = []
         var names: [String] = []
         let result = Self.csvFields(text) { _, field in
@@ -654,7 +673,7 @@ final class ExecutionLogParser {
         format = .csv(columns: columns)
     }
 
-    private func csvRecord<Sink: ExecutionSink>(
+    private mutating func csvRecord<Sink: ExecutionSink>(
         _ text: UnsafeBufferPointer<UInt8>, line: Int, columns: [LogField?], _ sink: inout Sink
     ) {
         var fields = Fields()

@@ -12,37 +12,26 @@ public enum LogTime {
     }
 
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        // No closures over `index`: a captured variable is boxed, and checked on every access.
         var index = 0
         let count = bytes.count
-        func digits(_ width: Int) -> Int? {
-            guard index + width <= count else { return nil }
-            var value = 0
-            for offset in 0..<width {
-                let byte = bytes[index + offset]
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            index += width
-            return value
-        }
-        func take(_ byte: UInt8) -> Bool {
-            guard index < count, bytes[index] == byte else { return false }
-            index += 1
-            return true
-        }
-        guard let year = digits(4), take(UInt8(ascii: "-")), let month = digits(2), take(UInt8(ascii: "-")),
-              let day = digits(2), (1...12).contains(month), day >= 1, day <= daysIn(year: year, month: month)
+        guard let year = digits(bytes, &index, 4), take(bytes, &index, 0x2D), let month = digits(bytes, &index, 2),
+              take(bytes, &index, 0x2D), let day = digits(bytes, &index, 2), (1...12).contains(month), day >= 1,
+              day <= daysIn(year: year, month: month)
         else { return nil }
         var seconds = Int64(days(year: year, month: month, day: day)) * secondsPerDay
         guard index < count else { return seconds }
-        guard take(UInt8(ascii: "T")) || take(UInt8(ascii: "t")) || take(UInt8(ascii: " ")) else { return nil }
-        guard let hour = digits(2), take(UInt8(ascii: ":")), let minute = digits(2), hour <= 24, minute <= 59 else { return nil }
+        guard take(bytes, &index, UInt8(ascii: "T")) || take(bytes, &index, UInt8(ascii: "t")) || take(bytes, &index, 0x20) else {
+            return nil
+        }
+        guard let hour = digits(bytes, &index, 2), take(bytes, &index, 0x3A), let minute = digits(bytes, &index, 2), hour <= 24,
+              minute <= 59 else { return nil }
         var second = 0
-        if take(UInt8(ascii: ":")) {
-            guard let value = digits(2), value <= 60 else { return nil }
+        if take(bytes, &index, 0x3A) {
+            guard let value = digits(bytes, &index, 2), value <= 60 else { return nil }
             // A leap second is the last second of its minute here.
             second = min(value, 59)
-            if take(UInt8(ascii: ".")) || take(UInt8(ascii: ",")) {
+            if take(bytes, &index, UInt8(ascii: ".")) || take(bytes, &index, UInt8(ascii: ",")) {
                 let start = index
                 while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
                 guard index > start else { return nil }
@@ -51,19 +40,39 @@ public enum LogTime {
         guard hour < 24 || (minute == 0 && second == 0) else { return nil }
         seconds += Int64(hour * 3600 + minute * 60 + second)
         guard index < count else { return seconds }
-        if take(UInt8(ascii: "Z")) || take(UInt8(ascii: "z")) { return index == count ? seconds : nil }
+        if take(bytes, &index, UInt8(ascii: "Z")) || take(bytes, &index, UInt8(ascii: "z")) { return index == count ? seconds : nil }
         let sign: Int64
-        if take(UInt8(ascii: "+")) { sign = 1 } else if take(UInt8(ascii: "-")) { sign = -1 } else { return nil }
-        guard let zoneHours = digits(2), zoneHours <= 23 else { return nil }
+        if take(bytes, &index, UInt8(ascii: "+")) { sign = 1 } else if take(bytes, &index, UInt8(ascii: "-")) { sign = -1 } else { return nil }
+        guard let zoneHours = digits(bytes, &index, 2), zoneHours <= 23 else { return nil }
         var zoneMinutes = 0
         if index < count {
-            _ = take(UInt8(ascii: ":"))
-            guard let value = digits(2), value <= 59 else { return nil }
+            _ = take(bytes, &index, 0x3A)
+            guard let value = digits(bytes, &index, 2), value <= 59 else { return nil }
             zoneMinutes = value
         }
         guard index == count else { return nil }
         // 14:00+01:00 is 13:00 UTC.
         return seconds - sign * Int64(zoneHours * 3600 + zoneMinutes * 60)
+    }
+
+    /// `width` decimal digits at `index`, moving past them.
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ width: Int) -> Int? {
+        guard index + width <= bytes.count else { return nil }
+        var value = 0
+        for offset in 0..<width {
+            let byte = bytes[index + offset]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        index += width
+        return value
+    }
+
+    /// Moves past `byte` when it is at `index`.
+    private static func take(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
     }
 
     // MARK: - The calendar

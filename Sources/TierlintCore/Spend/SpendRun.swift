@@ -443,10 +443,11 @@ struct SpendAggregator: ExecutionSink {
         for (index, day) in days.enumerated() { weeks[LogTime.weekStart(days: day), default: SpendTally()].merge(dayTallies[index]) }
         let ordered = weeks.sorted { $0.key < $1.key }
         var status = SpendReport.Indicator.Status.noData
-        var detail = "one week of data: no baseline yet"
+        var detail = ordered.isEmpty ? "no executions" : "one week of data: no baseline yet"
         if ordered.count >= 2, let firstWeek = ordered.first, let lastWeek = ordered.last {
             let before = firstWeek.value.tasks == 0 ? nil : firstWeek.value.cost(modelInfo).cost / Decimal(firstWeek.value.tasks)
             let after = lastWeek.value.tasks == 0 ? nil : lastWeek.value.cost(modelInfo).cost / Decimal(lastWeek.value.tasks)
+            detail = "no first attempt in the first or the last week"
             if let before, let after {
                 status = after <= before ? .met : .missed
                 let change = before == 0 ? "" : " (\(SpendFormat.signedPercent(Self.ratio(after - before, before))))"

@@ -28,6 +28,12 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
 
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+
         // GitHub's Markdown parser behind a Swift value API: bytes in, blocks and tables out.
         .target(name: "TierlintMarkdown", dependencies: ["CCmarkGFM"]),
 
@@ -50,6 +56,9 @@ let package = Package(
             resources: [.embedInCode("Resources/pre-commit")]
         ),
 
+        // Reads execution logs from disk or standard input in chunks, gunzipping with zlib.
+        .target(name: "TierlintStreams", dependencies: ["CZlib"]),
+
         // Drives each parser of user input as tierlint does, for the fuzzers in Fuzz/ and the
         // regression tests that replay what they found.
         .target(name: "TierlintFuzzing", dependencies: ["TierlintCore", "TierlintMarkdown"]),
@@ -57,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "tierlint",
             dependencies: [
-                "TierlintCore", "TierlintGit",
+                "TierlintCore", "TierlintGit", "TierlintStreams",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +81,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "TierlintGitTests", dependencies: ["TierlintGit", "TierlintCore", "TestSupport"]),
+        .testTarget(name: "TierlintStreamsTests", dependencies: ["TierlintStreams"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tierlint", "TestSupport"]),
     ]
 )

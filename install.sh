@@ -35,16 +35,16 @@ absolute() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "$1" 
 cd "$(dirname "$0")"
 say() { printf '==> %s\n' "$*"; }
 
-# 1. The C libraries tierlint links: libgit2 and GitHub's cmark-gfm with its extensions.
-packages="libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git"
+# 1. The C libraries tierlint links: libgit2, GitHub's cmark-gfm with its extensions, and zlib.
+packages="libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev pkg-config git"
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
     for package in $packages; do
         status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
         case "$status" in *"install ok installed"*) ;; *) missing="$missing $package" ;; esac
     done
-elif ! pkg-config --exists libgit2 libcmark-gfm 2>/dev/null; then
-    echo "install.sh: libgit2 and cmark-gfm (with its extensions) are needed, with pkg-config;" >&2
+elif ! pkg-config --exists libgit2 libcmark-gfm zlib 2>/dev/null; then
+    echo "install.sh: libgit2, cmark-gfm (with its extensions) and zlib are needed, with pkg-config;" >&2
     echo "install them with your package manager and run ./install.sh again." >&2
     exit 1
 fi

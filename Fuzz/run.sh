@@ -4,7 +4,8 @@
 #   Fuzz/run.sh [SECONDS] [TARGET...]
 #
 #   SECONDS   how long to fuzz each target (default 600)
-#   TARGET    backlog, frontmatter, yaml-agents, config, plugin-manifest, baseline, audit
+#   TARGET    backlog, frontmatter, yaml-agents, config, plugin-manifest, baseline, audit,
+#             execution-log
 #             (default: all), run two at a time
 #
 # Each target starts from its seeds (the rules' own examples) and the inputs kept under
@@ -15,7 +16,7 @@ set -eu
 cd "$(dirname "$0")"
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-"backlog frontmatter yaml-agents config plugin-manifest baseline audit"}
+targets=${*:-"backlog frontmatter yaml-agents config plugin-manifest baseline audit execution-log"}
 
 swift build -c release --sanitize fuzzer --sanitize address -Xswiftc -parse-as-library --product tierlint-fuzz
 binary="$(swift build -c release --sanitize fuzzer --sanitize address --show-bin-path)/tierlint-fuzz"

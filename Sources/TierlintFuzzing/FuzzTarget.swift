@@ -22,6 +22,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case baseline
     /// A backlog page through the audit and every audit format, and `fix`.
     case audit
+    /// An execution log through `tierlint spend`, whole and in small chunks, in every format.
+    case executionLog = "execution-log"
 
     /// Runs the input through the target; traps when an invariant breaks.
     public func run(_ bytes: [UInt8]) {
@@ -53,6 +55,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                     _ = renderer.init().render(report, options: AuditRenderOptions(limit: 3))
                 }
                 _ = try ModelFixer.plan(run)
+            case .executionLog:
+                try spend(bytes)
             }
         } catch is ConfigurationError {
             // A policy the loader rejects, with its file and line: the expected outcome.
@@ -77,6 +81,36 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
         for format in ReporterRegistry.all {
             _ = format.init().report(ReportInput(toolVersion: "fuzz", source: "fuzz", result: first))
+        }
+    }
+
+    /// Reads a log twice, whole and seven bytes at a time: the findings must be the same,
+    /// and each must point inside the log.
+    private func spend(_ bytes: [UInt8]) throws {
+        let configuration = try Preset.configuration(named: Preset.defaultName)
+        var reports: [SpendReport] = []
+        for size in [max(bytes.count, 1), 7] {
+            let run = SpendRun(configuration: configuration, options: SpendOptions())
+            run.startFile("executions.jsonl")
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + size)
+                bytes[start..<end].withUnsafeBytes { run.consume($0) }
+                start = end
+            }
+            run.finishFile()
+            reports.append(run.report(declaredAgents: [], toolVersion: "fuzz"))
+        }
+        precondition(reports[0].findings == reports[1].findings, "\(rawValue): chunk edges changed the findings")
+        precondition(reports[0].total == reports[1].total, "\(rawValue): chunk edges changed the totals")
+        let lines = Self.lineCount(bytes)
+        for finding in reports[0].findings where !finding.path.isEmpty {
+            precondition(finding.line >= 1 && finding.line <= lines,
+                         "\(rawValue): \(finding.rule.code) at line \(finding.line) of a \(lines)-line log")
+            precondition(finding.column >= 1, "\(rawValue): \(finding.rule.code) at column \(finding.column)")
+        }
+        for renderer in SpendRendererRegistry.all {
+            _ = renderer.init().render(reports[0], options: SpendRenderOptions())
         }
     }
 
@@ -115,7 +149,16 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                     case .frontmatter: if file.path.contains("agents/") || file.path.contains("commands/") { texts.append(text) }
                     case .yamlAgents: if file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml") { texts.append(text) }
                     case .config: if let configuration = example.configuration { texts.append(configuration) }
-                    case .pluginManifest, .baseline: break
+                    case .pluginManifest, .baseline, .executionLog: break
+                    }
+                }
+            }
+        }
+        if self == .executionLog {
+            for check in SpendCheck.all {
+                for example in check.triggeringExamples + check.nonTriggeringExamples {
+                    for file in example.sourceFiles where file.path.hasSuffix(".jsonl") || file.path.hasSuffix(".csv") {
+                        if case .bytes(let bytes) = file.content { texts.append(String(decoding: bytes, as: UTF8.self)) }
                     }
                 }
             }

@@ -6,12 +6,15 @@ struct Rules: ParsableCommand {
         commandName: "rules", abstract: "List the rules: code, name, default severity and what each reports.")
 
     func run() {
-        let rows = RuleRegistry.all.map(\.description).map { rule in
+        let rules = RuleRegistry.all.map(\.description)
+        // One set of widths for both tables, so that they line up.
+        let rows = (rules + SpendCheck.all).map { rule in
             [rule.code, rule.slug, rule.defaultSeverity.rawValue, rule.summary]
         }
         let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
         var output = ""
-        for row in rows {
+        for (index, row) in rows.enumerated() {
+            if index == rules.count { output += "\nWhat `tierlint spend` reports about execution logs:\n" }
             for column in 0..<3 { output += row[column].padding(to: widths[column] + 2) }
             output += row[3] + "\n"
         }
@@ -24,15 +27,15 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain", abstract: "Explain a rule, with examples that trigger it and examples that do not.")
 
-    @Argument(help: "A rule's name or code, e.g. security-tier or TL003.")
+    @Argument(help: "A rule's name or code, e.g. security-tier or TL003, or a spend check's, e.g. model-drift or SP004.")
     var rule: String
 
     func run() throws {
-        guard let found = RuleRegistry.rule(named: rule) else {
-            let names = RuleRegistry.all.map { "\($0.description.slug) (\($0.description.code))" }.joined(separator: ", ")
+        guard let found = RuleRegistry.rule(named: rule)?.description ?? SpendCheck.named(rule) else {
+            let names = (RuleRegistry.all.map(\.description) + SpendCheck.all).map { "\($0.slug) (\($0.code))" }.joined(separator: ", ")
             throw CommandFailure(message: "no rule named \"\(rule)\"; rules are \(names)")
         }
-        printOut(RuleExplanation.text(found.description))
+        printOut(RuleExplanation.text(found))
     }
 }
 

@@ -16,7 +16,7 @@ struct Tierlint: ParsableCommand {
             could not run (usage, config or git error).
             """,
         version: TierlintInfo.version,
-        subcommands: [Check.self, Audit.self, Init.self, Fix.self, Install.self, Uninstall.self, Rules.self, Explain.self],
+        subcommands: [Check.self, Audit.self, Spend.self, Init.self, Fix.self, Install.self, Uninstall.self, Rules.self, Explain.self],
         defaultSubcommand: Check.self)
 
     /// Exit codes are 0, 1 and 2 whatever goes wrong: argument errors are usage errors (2),

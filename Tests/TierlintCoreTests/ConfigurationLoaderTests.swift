@@ -249,9 +249,9 @@ private func severity(of rule: any Rule, _ configuration: String) throws -> Seve
         let error = try #require(loadError("max-file-size: 1MB\ncolour: red\n"))
         #expect(error == ConfigurationError(
             file: ".tierlint.yml", line: 2, key: "colour",
-            message: "unknown key; known keys here are agents, backlogs, baseline, exclude, extra-patterns, include, max-file-size, models, patterns, per-path-ignores, preset, roles, rules"))
+            message: "unknown key; known keys here are agents, backlogs, baseline, exclude, extra-patterns, include, max-file-size, models, patterns, per-path-ignores, preset, prices, roles, rules"))
         #expect(error.description
-            == ".tierlint.yml:2: `colour`: unknown key; known keys here are agents, backlogs, baseline, exclude, extra-patterns, include, max-file-size, models, patterns, per-path-ignores, preset, roles, rules")
+            == ".tierlint.yml:2: `colour`: unknown key; known keys here are agents, backlogs, baseline, exclude, extra-patterns, include, max-file-size, models, patterns, per-path-ignores, preset, prices, roles, rules")
     }
 
     @Test func theFileNameIsTheOneGiven() {

@@ -40,6 +40,42 @@ import Testing
         #expect(price("claude-haiku-4-5", catalog: catalog) == Price(input: Decimal(string: "1.1")!, output: Decimal(string: "5.5")!))
     }
 
+    /// `prices:` sets a price without restating the model's tier: a model's name prices it
+    /// under every alias, a tier's name prices the tier's models that have no price of their own.
+    @Test func pricesOverrideAModelOrATier() throws {
+        let configuration = try ConfigurationLoader.load("""
+            prices:
+              claude-sonnet-4-5: [2.5, 12]
+              haiku: {input: 1, output: 5}
+              my-llm: [0, "0.10"]
+              claude-opus-4-7: [5, 25]
+            models:
+              - {name: my-llm, tier: haiku}
+            """)
+        let catalog = configuration.catalog(from: .bundled)
+        #expect(price("claude-sonnet-4-5-20250929", catalog: catalog) == Price(input: Decimal(string: "2.5")!, output: 12))
+        #expect(price("haiku", catalog: catalog) == Price(input: 1, output: 5))
+        #expect(price("claude-3-5-haiku", catalog: catalog) == Price(input: Decimal(string: "0.8")!, output: 4), "its own price stays")
+        // A model only a family pattern knows, priced by name.
+        #expect(price("claude-opus-4-7", catalog: catalog) == Price(input: 5, output: 25))
+        #expect(price("claude-opus-4-6", catalog: catalog) == Price(input: 15, output: 75))
+        // `models:` may come after `prices:`.
+        #expect(price("my-llm", catalog: catalog) == Price(input: 0, output: Decimal(string: "0.1")!))
+        #expect(configuration.prices.count == 4)
+    }
+
+    @Test func aPriceForANameNobodyKnowsIsAnErrorAtItsLine() throws {
+        let error = try #require(throws: ConfigurationError.self) {
+            try ConfigurationLoader.load("prices:\n  sonnet: [3, 15]\n  gpt-9-ultra: [1, 2]\n")
+        }
+        #expect(error.line == 3)
+        #expect(error.message.contains("no model or tier named \"gpt-9-ultra\""))
+        let bad = try #require(throws: ConfigurationError.self) {
+            try ConfigurationLoader.load("prices:\n  sonnet: [3]\n")
+        }
+        #expect(bad.line == 2)
+    }
+
     @Test func aBadPriceIsAConfigurationError() {
         for bad in ["price: 3", "price: [3]", "price: [three, 15]", "price: {input: 3}", "price: [-1, 2]"] {
             #expect(throws: ConfigurationError.self, "\(bad)") {

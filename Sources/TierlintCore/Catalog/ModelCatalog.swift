@@ -104,6 +104,26 @@ public struct ModelCatalog: Sendable {
         return copy
     }
 
+    /// A copy in which `name` costs `price`: a tier's name sets the tier's price (what its
+    /// models without a price of their own cost), a model's name that model's, under every alias.
+    /// `nil` when the name is neither.
+    public func pricing(_ name: String, at price: Price) -> ModelCatalog? {
+        var copy = self
+        if let tier = tier(named: name) {
+            copy.tierPrices[tier.name] = price
+            return copy
+        }
+        guard case .known(let entry) = resolve(name) else { return nil }
+        var found = false
+        for (key, value) in entries where value.name == entry.name && value.tier == entry.tier {
+            copy.entries[key]?.price = price
+            found = true
+        }
+        // A name only a family pattern knows becomes an entry of its own.
+        if !found { copy.entries[ModelName.key(entry.name)] = Entry(name: entry.name, tier: entry.tier, price: price) }
+        return copy
+    }
+
     /// What a model costs: its own price, or else its tier's.
     public func price(of entry: Entry) -> Price? {
         entry.price ?? tierPrices[entry.tier.name]

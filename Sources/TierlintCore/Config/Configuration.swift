@@ -60,6 +60,8 @@ public struct Configuration: Sendable {
 
     /// Model entries added to or overriding the bundled catalog.
     public var models: [ModelOverride] = []
+    /// Prices laid over the catalog's, by model or tier name.
+    public var prices: [PriceOverride] = []
 
     public init() {}
 
@@ -83,11 +85,15 @@ public struct Configuration: Sendable {
         backlogPaths.contains { $0.matches(path) }
     }
 
-    /// The catalog with this configuration's `models:` applied.
+    /// The catalog with this configuration's `models:` and then its `prices:` applied.
     public func catalog(from base: ModelCatalog) -> ModelCatalog {
-        base.adding(models.compactMap { model in
+        var catalog = base.adding(models.compactMap { model in
             base.tier(named: model.tier).map { (names: model.names, tier: $0, price: model.price) }
         })
+        for override in prices {
+            catalog = catalog.pricing(override.name, at: override.price) ?? catalog
+        }
+        return catalog
     }
 }
 
@@ -142,6 +148,17 @@ public struct ModelOverride: Sendable, Equatable {
     public var names: [String]
     public var tier: String
     public var price: Price?
+}
+
+/// A price set in `.tierlint.yml` for a model, or for a tier's models without one of their own.
+public struct PriceOverride: Sendable, Equatable {
+    public var name: String
+    public var price: Price
+
+    public init(name: String, price: Price) {
+        self.name = name
+        self.price = price
+    }
 }
 
 /// Which work is security work, and the tier it needs.

@@ -27,7 +27,7 @@ public enum ConfigurationLoader {
     }
 
     static let topKeys: Set<String> = [
-        "preset", "max-file-size", "exclude", "include", "per-path-ignores", "baseline", "models", "agents", "backlogs", "patterns",
+        "preset", "max-file-size", "exclude", "include", "per-path-ignores", "baseline", "models", "prices", "agents", "backlogs", "patterns",
         "extra-patterns", "roles", "rules",
     ]
     static let agentKeys: Set<String> = ["paths", "commands", "skills", "builtin-paths", "require-model", "yaml-paths"]
@@ -65,6 +65,7 @@ public enum ConfigurationLoader {
             guard catalog.tier(named: name) != nil else { throw unknownTier(name, field, catalog) }
             return ModelName.key(name)
         }
+        var pricedNames: [(String, YAMLField)] = []
         for (key, field) in try root.mapping(allowedKeys: allowPreset ? topKeys : topKeys.subtracting(["preset"])) {
             switch key {
             case "preset":
@@ -109,6 +110,12 @@ public enum ConfigurationLoader {
                     }
                     return ModelOverride(names: parsed.names, tier: parsed.tier.name, price: parsed.price)
                 }
+            case "prices":
+                pricedNames = []
+                configuration.prices = try field.mapping().map { name, priceField in
+                    pricedNames.append((name, priceField))
+                    return PriceOverride(name: name, price: try Price.read(priceField))
+                }
             case "agents":
                 try loadAgents(field, into: &configuration)
             case "backlogs":
@@ -123,6 +130,17 @@ public enum ConfigurationLoader {
                 try loadRules(field, into: &configuration, tier: tier)
             default:
                 break
+            }
+        }
+        // A price names a tier or a model the catalog knows, with this file's `models:` (which
+        // may come after `prices:`) added.
+        if !pricedNames.isEmpty {
+            let known = configuration.catalog(from: catalog)
+            for (name, field) in pricedNames where known.tier(named: name) == nil {
+                guard case .known = known.resolve(name) else {
+                    let keyField = YAMLField(node: .scalar(.init(name, .implicit, .plain, field.node.mark)), file: field.file, key: field.key)
+                    throw keyField.error("no model or tier named \"\(name)\"; add the model under `models:` with its tier and price")
+                }
             }
         }
     }

@@ -64,6 +64,14 @@ public enum ConfigurationTemplate {
         for model in configuration.models {
             lines.append(.key("  - {name: \(scalar(model.names[0])), tier: \(model.tier), aliases: \(flow(Array(model.names.dropFirst())))}"))
         }
+        lines += [
+            .comment("Prices instead of the catalog's, in dollars per million tokens, [INPUT, OUTPUT], for `tierlint spend`"),
+            .comment("  and the audit: a model's name prices that model, a tier's name its models without a price of their own."),
+            .key("prices:\(configuration.prices.isEmpty ? " {}" : "")"),
+        ]
+        for override in configuration.prices {
+            lines.append(.key("  \(scalar(override.name)): [\(override.price.input), \(override.price.output)]"))
+        }
 
         let builtIn = DefinitionLocation.builtIn
         let extra = configuration.definitionLocations.filter { !builtIn.contains($0) }

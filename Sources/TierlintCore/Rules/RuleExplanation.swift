@@ -5,6 +5,8 @@ public enum RuleExplanation {
         var text = "\(rule.slug) (\(rule.code)), default severity: \(rule.defaultSeverity.rawValue)\n\n"
         text += rule.summary + "\n\n" + rule.explanation + "\n"
         func show(_ examples: [Example], heading: String) {
+            // A spend check about a whole report (over-budget) has no example to point into.
+            guard !examples.isEmpty else { return }
             text += "\n\(heading)\n"
             for example in examples {
                 for (path, content) in example.files {

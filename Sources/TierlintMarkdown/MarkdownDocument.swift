@@ -6,9 +6,13 @@
 /// not bytes, so that an emoji before a cell does not shift the column an editor shows.
 public struct MarkdownDocument: Sendable, Equatable {
     public var blocks: [MarkdownBlock]
+    /// Set, with no blocks, when the input goes over a bound of `MarkdownParseLimits` and was
+    /// not parsed: its reader must say so rather than take it for a file without tables.
+    public var unparsed: MarkdownLimitExceeded?
 
-    public init(blocks: [MarkdownBlock]) {
+    public init(blocks: [MarkdownBlock], unparsed: MarkdownLimitExceeded? = nil) {
         self.blocks = blocks
+        self.unparsed = unparsed
     }
 
     public var tables: [MarkdownTable] {
@@ -17,12 +21,13 @@ public struct MarkdownDocument: Sendable, Equatable {
 
     /// Parses UTF-8 Markdown with cmark-gfm and the extensions GitHub enables.
     public static func parse(_ text: String) -> MarkdownDocument {
-        CmarkAdapter.parse(Array(text.utf8))
+        parse(bytes: Array(text.utf8))
     }
 
     /// Parses UTF-8 bytes. Invalid sequences are the caller's concern (cmark replaces them).
     public static func parse(bytes: [UInt8]) -> MarkdownDocument {
-        CmarkAdapter.parse(bytes)
+        if let exceeded = MarkdownParseLimits.check(bytes) { return MarkdownDocument(blocks: [], unparsed: exceeded) }
+        return CmarkAdapter.parse(bytes)
     }
 }
 

@@ -262,8 +262,9 @@ private func texts(_ row: MarkdownRow) -> [String] { row.cells.map(\.text) }
         #expect(MarkdownDocument.parse("\n\n   \n").blocks.isEmpty)
     }
 
+    /// Deeper nesting is not parsed at all (see `ParseLimitsTests`).
     @Test func deeplyNestedInputIsReadWithoutExhaustingTheStack() {
-        let quotes = String(repeating: "> ", count: 5_000) + "deep"
+        let quotes = String(repeating: "> ", count: MarkdownParseLimits.maximumNesting) + "deep"
         #expect(paragraphs(MarkdownDocument.parse(quotes)).map(\.text) == ["deep"])
         let emphasis = String(repeating: "*", count: 5_000) + "x" + String(repeating: "*", count: 5_000)
         #expect(paragraphs(MarkdownDocument.parse(emphasis)).map(\.text) == ["x"])

@@ -158,11 +158,13 @@ enum YAMLDocument {
     /// Parses one YAML document, turning libyaml's errors into a `ConfigurationError` with a line.
     static func root(_ text: String, file: String) throws -> YAMLField? {
         do {
-            guard let node = try PlainScalar.compose(text) else { return nil }
+            guard let node = try YAMLAliasBudget.compose(text) else { return nil }
             return YAMLField(node: node, file: file, key: "")
         } catch let error as YamlError {
             let problem = YAMLProblem(error, in: text)
             throw ConfigurationError(file: file, line: problem.line, key: nil, message: problem.message)
+        } catch let exceeded as YAMLAliasBudget.Exceeded {
+            throw ConfigurationError(file: file, line: exceeded.line, key: nil, message: exceeded.message("the file"))
         }
     }
 }
@@ -193,6 +195,11 @@ struct YAMLProblem {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             line = mark.line
+            // libyaml's own words name the C function that raises its limit.
+            if problem.hasPrefix("Maximum nesting level reached") {
+                message = "invalid YAML: nested more than 1000 levels deep"
+                return
+            }
             let contextText = context.map { " \($0.text)" } ?? ""
             message = "invalid YAML: \(problem)\(contextText)"
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -61,6 +61,11 @@ struct DocumentLoader: Sendable {
         switch role {
         case .markdown, .backlog:
             let document = MarkdownDocument.parse(bytes: Frontmatter.blankingFrontmatter(bytes))
+            // Too deep or too wide to parse in time: it may hold a backlog, so it is reported,
+            // as a file over the size cap is.
+            if let unparsed = document.unparsed {
+                return .problem(ParseProblem(path: file.path, line: unparsed.line, message: unparsed.message))
+            }
             let extractor = BacklogExtractor(
                 columns: configuration.columns, catalog: catalog, missingValues: configuration.missingValues,
                 modelCells: modelCells)
@@ -77,6 +82,7 @@ struct DocumentLoader: Sendable {
                     message: "file has an unresolved merge conflict (the marker on this line); resolve it, "
                         + "then tierlint can read which model was chosen"))
             }
+            if let backlog, let problem = TicketBudget.problem(in: backlog) { return .problem(problem) }
             return .markdown(backlog, references)
         case .yamlAgents:
             if let line = Self.conflictMarkerLine(bytes) {

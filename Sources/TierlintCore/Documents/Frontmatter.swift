@@ -37,6 +37,11 @@ struct Frontmatter {
         do {
             let root = try compose(yaml, path: path)
             return .parsed(Frontmatter(root: root, openingLine: 1, closingLine: closing + 1))
+        } catch let exceeded as YAMLAliasBudget.Exceeded {
+            // YAML lines count from the line after the opening `---`.
+            return .failed(ParseProblem(
+                path: path, line: min(exceeded.line + 1, closing + 1),
+                message: exceeded.message("frontmatter") + ", so none of its fields, `model` included, was read"))
         } catch let strictError {
             if let repaired = quotingColonValues(body), let root = try? compose(repaired.joined(separator: "\n"), path: path) {
                 return .parsed(Frontmatter(root: root, openingLine: 1, closingLine: closing + 1))
@@ -52,7 +57,7 @@ struct Frontmatter {
     }
 
     private static func compose(_ yaml: String, path: String) throws -> YAMLField? {
-        guard let node = try PlainScalar.compose(yaml) else { return nil }
+        guard let node = try YAMLAliasBudget.compose(yaml) else { return nil }
         return YAMLField(node: node, file: path, key: "")
     }
 

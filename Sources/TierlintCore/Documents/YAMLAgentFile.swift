@@ -52,7 +52,9 @@ extension YAMLAgentFile {
     ) -> (YAMLAgentFile?, ParseProblem?) {
         let root: Node?
         do {
-            root = try PlainScalar.compose(text)
+            root = try YAMLAliasBudget.compose(text)
+        } catch let exceeded as YAMLAliasBudget.Exceeded {
+            return (nil, ParseProblem(path: path, line: exceeded.line, message: exceeded.message("file") + "; it was not checked"))
         } catch {
             let problem = YAMLProblem(error, in: text)
             return (nil, ParseProblem(path: path, line: problem.line ?? 1, message: problem.message))

@@ -19,7 +19,7 @@ public struct ParseErrorRule: Rule {
             tools then ignore its fields, `model` included. Markdown that is not UTF-8, contains \
             NUL bytes, or is larger than `max-file-size` (8 MiB by default) is reported too, \
             and so is a file tierlint cannot get through in time: Markdown nested more than 100 \
-            levels deep, tables over 1,000 columns or 10,000 rows, tickets holding over 256 KiB \
+            levels deep, tables over 1,000 columns or 25,000 rows, tickets holding over 2 MiB \
             of text, YAML whose aliases expand past 100,000 values (an alias bomb).
 
             A symbolic link where an agent or a named backlog would be is reported as a note \

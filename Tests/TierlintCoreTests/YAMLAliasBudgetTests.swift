@@ -16,7 +16,7 @@ import Yams
         let text = "defaults: &defaults {model: haiku, tools: [Read, Grep]}\nwriter:\n  <<: *defaults\n  role: writes\n"
             + "reviewer: {model: &m sonnet, fallback: *m}\nquoted: \"*defaults\"\n"
         let node = try #require(try YAMLAliasBudget.compose(text))
-        #expect(node == (try Yams.compose(yaml: text)))
+        #expect(node == (try Yams.compose(yaml: text, .basic, .default, .utf8)))
         #expect(node["reviewer"]?["fallback"]?.string == "sonnet")
     }
 

@@ -35,6 +35,8 @@ public struct PatternMatch: Sendable, Equatable {
     public var pattern: TaskPattern
     /// The phrase that matched, as written in the pattern.
     public var phrase: String
+    /// The pattern's place in the matcher's list, so a match can be kept as a number.
+    var patternIndex = -1
 }
 
 /// Finds the pattern that best describes a text. The most specific phrase wins (more words);
@@ -165,7 +167,7 @@ public struct TaskPatternMatcher: Sendable {
             let (index, phrase) = phrases[id]
             let pattern = patterns[index], (rank, floor, ceiling) = ranks[index]
             let candidate = Candidate(
-                match: PatternMatch(pattern: pattern, phrase: phrase.text), specificity: phrase.specificity,
+                match: PatternMatch(pattern: pattern, phrase: phrase.text, patternIndex: index), specificity: phrase.specificity,
                 start: start, rank: rank, floor: floor, ceiling: ceiling)
             if best[index].map({ isBetter(candidate, than: $0) }) ?? true { best[index] = candidate }
         }

@@ -1,8 +1,10 @@
 /// A ticket, a definition or a dispatch task: a piece of work with a model.
 public enum Assignment: Sendable {
     case ticket(Ticket)
-    case definition(AgentDefinition)
-    case task(DispatchTask)
+    // Boxed: an enum is as large as its largest case, and an array of 100,000 tickets would
+    // otherwise take an agent definition's size each.
+    indirect case definition(AgentDefinition)
+    indirect case task(DispatchTask)
 
     public var path: String {
         switch self {

@@ -30,7 +30,10 @@ public struct RuleContext: Sendable {
     public let patterns: TaskPatternMatcher
     /// What several rules ask of each assignment, worked out once (in parallel) rather than by
     /// each rule again: its kind of work, its complexity assessment, its security words.
-    private let facts: [AssignmentKey: AssignmentFacts]
+    private let facts: [AssignmentFacts]
+    /// Where each assignment's facts are: by identity for tickets, by place for the rest.
+    private let ticketFacts: [ObjectIdentifier: Int]
+    private let otherFacts: [AssignmentKey: Int]
 
     public init(
         configuration: Configuration, catalog: ModelCatalog, backlogs: [Backlog], definitions: [AgentDefinition],
@@ -51,13 +54,25 @@ public struct RuleContext: Sendable {
         self.patterns = patterns
         let columns = ComplexityColumns(configuration.complexity)
         let vocabulary = configuration.security.vocabulary
-        let computed = ParallelMap.map(assignments) { assignment in
-            AssignmentFacts(
-                patternMatch: assignment.patternMatch(patterns),
+        facts = ParallelMap.map(assignments) { assignment in
+            let match = assignment.patternMatch(patterns)
+            return AssignmentFacts(
+                patternIndex: match?.patternIndex ?? -1, phrase: match?.phrase ?? "",
                 complexity: assignment.complexity(columns),
                 securityWords: assignment.securityWords(vocabulary))
         }
-        facts = Dictionary(zip(assignments.map(AssignmentKey.init), computed), uniquingKeysWith: { first, _ in first })
+        var ticketFacts: [ObjectIdentifier: Int] = [:]
+        var otherFacts: [AssignmentKey: Int] = [:]
+        ticketFacts.reserveCapacity(assignments.count)
+        for (index, assignment) in assignments.enumerated() {
+            if case .ticket(let ticket) = assignment {
+                ticketFacts[ObjectIdentifier(ticket)] = index
+            } else if otherFacts[AssignmentKey(assignment)] == nil {
+                otherFacts[AssignmentKey(assignment)] = index
+            }
+        }
+        self.ticketFacts = ticketFacts
+        self.otherFacts = otherFacts
         securityRuleIsOn = configuration.severity(of: SecurityTierRule().description) != nil
         // Owner cells repeat (a handful of teams over thousands of tickets): each is matched
         // against the roles once.
@@ -82,17 +97,24 @@ public struct RuleContext: Sendable {
 
     /// The kind of work an assignment is, by the policy's task patterns.
     public func patternMatch(_ assignment: Assignment) -> PatternMatch? {
-        facts[AssignmentKey(assignment)].map(\.patternMatch) ?? assignment.patternMatch(patterns)
+        guard let facts = facts(of: assignment) else { return assignment.patternMatch(patterns) }
+        guard facts.patternIndex >= 0 else { return nil }
+        return PatternMatch(pattern: patterns.patterns[facts.patternIndex], phrase: facts.phrase, patternIndex: facts.patternIndex)
+    }
+
+    private func facts(of assignment: Assignment) -> AssignmentFacts? {
+        let index = if case .ticket(let ticket) = assignment { ticketFacts[ObjectIdentifier(ticket)] } else { otherFacts[AssignmentKey(assignment)] }
+        return index.map { facts[$0] }
     }
 
     /// Seed 001's complexity assessment, when the assignment carries one.
     public func complexity(_ assignment: Assignment) -> ComplexityScore? {
-        facts[AssignmentKey(assignment)].map(\.complexity) ?? assignment.complexity(ComplexityColumns(configuration.complexity))
+        facts(of: assignment).map(\.complexity) ?? assignment.complexity(ComplexityColumns(configuration.complexity))
     }
 
     /// The security words that make an assignment security work.
     public func securityWords(_ assignment: Assignment) -> [String] {
-        facts[AssignmentKey(assignment)].map(\.securityWords) ?? assignment.securityWords(configuration.security.vocabulary)
+        facts(of: assignment).map(\.securityWords) ?? assignment.securityWords(configuration.security.vocabulary)
     }
 
     /// Whether the security rule sets this work's tier, so the other tier rules leave it alone.
@@ -115,7 +137,9 @@ private struct AssignmentKey: Hashable {
 }
 
 private struct AssignmentFacts: Sendable {
-    var patternMatch: PatternMatch?
+    /// The matched pattern's place in the policy's list (-1: none), and the phrase that matched.
+    var patternIndex: Int
+    var phrase: String
     var complexity: ComplexityScore?
     var securityWords: [String]
 }

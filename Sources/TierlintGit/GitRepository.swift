@@ -20,6 +20,9 @@ public final class GitRepository: @unchecked Sendable {
     private static let initialized: Void = {
         git_libgit2_init()
         _ = tierlint_git_allow_worktree_config()
+        // tierlint ends without freeing what it holds (see `finish`); libgit2's own buffers
+        // (the last error message) are given back here, so leak checkers see none.
+        atexit { git_libgit2_shutdown() }
     }()
 
     public var isBare: Bool { workdir == nil }
@@ -57,7 +60,8 @@ public final class GitRepository: @unchecked Sendable {
             pointer = try openPointer(path)
         }
 
-        if let workTree {
+        // libgit2 1.5 leaks the path when the work tree is already the one it found; skip that.
+        if let workTree, git_repository_workdir(pointer).map({ String(cString: $0).trimmingTrailingSlash() }) != workTree.trimmingTrailingSlash() {
             try check("git_repository_set_workdir") { git_repository_set_workdir(pointer, workTree, 0) }
         }
         return GitRepository(pointer: pointer, indexFile: indexFile)

@@ -12,7 +12,8 @@ struct GitFiles {
     private let files: [GitEntry]
     private let links: [GitEntry]
 
-    init(repository: GitRepository, entries all: [GitEntry]) {
+    /// `sorted`: the entries are known to be in git's order (an index git wrote).
+    init(repository: GitRepository, entries all: [GitEntry], sorted knownSorted: Bool = false) {
         self.repository = repository
         var files: [GitEntry] = []
         var links: [GitEntry] = []
@@ -20,7 +21,7 @@ struct GitFiles {
         var sorted = true
         for entry in all {
             if entry.mode.isRegularFile {
-                if sorted, let last = files.last, !GitPath.precedes(last.path, entry.path) { sorted = false }
+                if !knownSorted, sorted, let last = files.last, !GitPath.precedes(last.path, entry.path) { sorted = false }
                 files.append(entry)
             } else if entry.mode == .symlink {
                 links.append(entry)
@@ -100,7 +101,7 @@ public final class IndexSource: FileSource {
     public init(repository: GitRepository, onlyStaged: Bool = true) throws {
         root = repository.workdir ?? repository.gitDirectory
         index = try repository.index()
-        files = GitFiles(repository: repository, entries: index.entries(includingIntentToAdd: false))
+        files = GitFiles(repository: repository, entries: index.entries(includingIntentToAdd: false), sorted: index.file.isSorted)
         self.onlyStaged = onlyStaged
     }
 

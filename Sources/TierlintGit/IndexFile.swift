@@ -17,6 +17,8 @@ struct IndexFile {
     }
 
     private(set) var entries: [Entry] = []
+    /// Whether the paths are in git's order (by bytes), as git always writes them.
+    private(set) var isSorted = true
     /// The tree each folder of the index would be written as, where git still knows it.
     private(set) var cacheTree: CacheTree?
 
@@ -52,6 +54,7 @@ struct IndexFile {
 
         var offset = 12
         var previous: [UInt8] = []
+        var previousPath = 0..<0
         for _ in 0..<count {
             let start = offset
             guard offset + 62 <= end else { throw Corrupt(reason: "an entry runs past the end of the file") }
@@ -85,6 +88,12 @@ struct IndexFile {
                 guard let terminator = Self.nul(data, from: offset, before: end) else {
                     throw Corrupt(reason: "an entry's path is not terminated")
                 }
+                // The new path shares all but `strip` bytes of the previous one; its order is
+                // decided by what follows them.
+                if isSorted, !previous.isEmpty {
+                    let suffix = UnsafeBufferPointer(rebasing: data[offset..<terminator])
+                    isSorted = !suffix.lexicographicallyPrecedes(previous[(previous.count - strip)...])
+                }
                 previous.removeLast(strip)
                 previous.append(contentsOf: UnsafeBufferPointer(rebasing: data[offset..<terminator]))
                 path = String(decoding: previous, as: UTF8.self)
@@ -94,6 +103,11 @@ struct IndexFile {
                     throw Corrupt(reason: "an entry's path is not terminated")
                 }
                 path = String(decoding: UnsafeBufferPointer(rebasing: data[offset..<terminator]), as: UTF8.self)
+                if isSorted, !previousPath.isEmpty {
+                    isSorted = !UnsafeBufferPointer(rebasing: data[offset..<terminator])
+                        .lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: data[previousPath]))
+                }
+                previousPath = offset..<terminator
                 // Entries are padded with 1 to 8 NULs to a multiple of 8 bytes.
                 offset = start + ((terminator - start) / 8 + 1) * 8
                 guard offset <= end else { throw Corrupt(reason: "an entry's padding runs past the end of the file") }

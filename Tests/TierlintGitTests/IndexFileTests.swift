@@ -50,6 +50,7 @@ import Testing
             let git = try GitRepository.open(at: repository.root)
             let index = try git.index()
             #expect(index.entries().map(\.path) == (try gitIndexPaths(repository)), "entries after \(name), version \(version)")
+            #expect(index.file.isSorted, "git's order after \(name), version \(version)")
             #expect(try git.stagedPaths(index).sorted() == (try gitStaged(repository)), "staged after \(name), version \(version)")
             // With the cache tree written again (as `git commit` and `git write-tree` do), the
             // folders git knows unchanged are skipped, and the answer is the same.

@@ -13,8 +13,14 @@ struct PluginManifest {
     }
 
     static func isManifest(_ path: String) -> Bool {
-        path.hasSuffix(".claude-plugin/plugin.json") || path.hasSuffix(".claude-plugin/marketplace.json")
+        // Asked of every path of a repository: most end in another letter and stop here.
+        let utf8 = path.utf8
+        guard utf8.last == UInt8(ascii: "n") else { return false }
+        return utf8.reversed().starts(with: manifest.reversed()) || utf8.reversed().starts(with: marketplace.reversed())
     }
+
+    private static let manifest = Array(".claude-plugin/plugin.json".utf8)
+    private static let marketplace = Array(".claude-plugin/marketplace.json".utf8)
 
     /// The folder that holds `.claude-plugin/`, "" for the repository root.
     static func owner(of manifestPath: String) -> String {

@@ -55,6 +55,10 @@ inputs=(
     "frontmatter alias as a key|.claude/agents/keyed.md|print qq(---\nname: keyed\n); $laughs print qq(? *i\n: x\nmodel: haiku\n---\nBody.\n)"
     "agents.yml billion laughs|agents.yml|$laughs print qq(writer:\n  model: haiku\n)"
     "agents.yml nested 10,000 deep|agents.yml|print qq(writer:\n  model: haiku\n  tools: ), qq([) x 10_000, qq(]) x 10_000, qq(\n)"
+    "8 MB of [|backlog/brackets-8mb.md|$table print qq([) x 8_000_000, qq(\n)"
+    "8 MB of *a*|backlog/emphasis-8mb.md|$table print qq(*a* ) x 2_000_000, qq(\n)"
+    "8 MB of a@ (addresses)|backlog/at-8mb.md|$table print qq(a@) x 4_000_000, qq(\n)"
+    "8 MB of www. (URLs)|backlog/www-8mb.md|$table print qq(www.a ) x 1_300_000, qq(\n)"
 )
 
 printf '%-36s %9s %9s %5s  %s\n' "input" "seconds" "peak MB" "exit" "first finding"

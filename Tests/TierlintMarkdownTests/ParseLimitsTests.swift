@@ -43,8 +43,17 @@ import Testing
     @Test func longTextNestedDeepIsStoppedWhereItsParagraphStarts() {
         let prefix = String(repeating: "> ", count: 90)
         #expect(MarkdownParseLimits.check(Array((Self.table + prefix + "x\n" + String(repeating: "[", count: 1_000)).utf8)) == nil)
-        let long = Self.table + prefix + "x\n" + String(repeating: "[", count: 3_000_000)
+        let long = Self.table + prefix + "x\n" + String(repeating: "a", count: 3_000_000)
         #expect(MarkdownParseLimits.check(Array(long.utf8))?.line == 5)
+    }
+
+    /// Every link, emphasis or code mark becomes a node: a file of them is stopped where the
+    /// count goes over, whatever the lines look like.
+    @Test func aFileOfInlineMarksIsStoppedWhereTheyGoOverTheLimit() {
+        let under = Self.table + String(repeating: "[*_`", count: 100_000) + "\n"
+        #expect(MarkdownParseLimits.check(Array(under.utf8)) == nil)
+        let over = Self.table + String(repeating: "**sonnet** ", count: 100_000) + "\n" + String(repeating: "[", count: 200_000) + "\n"
+        #expect(MarkdownParseLimits.check(Array(over.utf8))?.line == 6)
     }
 
     @Test func tablesUpToTheLimitsAreParsed() {

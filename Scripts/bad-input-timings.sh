@@ -35,7 +35,7 @@ laughs='print "a: &a [x, x, x, x, x, x, x, x, x]\n"; for my $i (0..7) { my ($n, 
 # name | path in the repository | perl program that prints the file
 inputs=(
     "100 MB backlog|backlog/huge.md|print qq(| 1.1 | Create sessions table | haiku |\n) x 2_700_000"
-    "1 MB single-line table row|backlog/line.md|print qq(| # | Ticket | Model |\n|---|---|---|\n| 1 | ), qq(Write release notes ) x 52_000, qq( | haiku |\n)"
+    "1 MB single-line table row|backlog/line.md|print qq(| # | Ticket | Model |\n|---|---|---|\n| 1 | ), qq(Write release notes ) x 52_000, qq( | haikuu |\n)"
     "200,000 rows|backlog/rows.md|print qq(| # | Ticket | Model |\n|---|---|---|\n); print qq(| \$_ | Write notes \$_ | haiku |\n) for 1..200_000"
     "9,000 rows (checked)|backlog/rows.md|print qq(| # | Ticket | Model |\n|---|---|---|\n); print qq(| \$_ | Write notes \$_ | haiku |\n) for 1..9_000"
     "10,000 columns|backlog/columns.md|print qq(| # | Ticket | Model |), qq( Note |) x 10_000, qq(\n|---|---|---|), qq(---|) x 10_000, qq(\n| 1 | Write notes | haiku |), qq( x |) x 10_000, qq(\n)"
@@ -79,7 +79,7 @@ for entry in "${inputs[@]}"; do
     seconds=$(echo "$elapsed" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }')
     peak=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time" | awk '{ printf "%.0f", $1 / 1024 }')
     finding=$(grep -o '"code":"[^"]*","severity":"[^"]*","path":"[^"]*","line":[0-9]*' "$work/out" | head -1 \
-        | sed 's/"code":"\([^"]*\)".*"line":\([0-9]*\)/\1 line \2/')
+        | sed 's/"code":"\([^"]*\)".*"line":\([0-9]*\)/\1 line \2/' || true)
     printf '%-36s %9s %9s %5s  %s\n' "$name" "$seconds" "$peak" "$status" "${finding:-none}"
     if [ "$status" -gt 1 ] || awk -v s="$seconds" -v l="$limit" 'BEGIN { exit !(s > l) }'; then
         failed=1

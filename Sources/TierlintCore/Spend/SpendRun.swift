@@ -250,14 +250,14 @@ struct SpendAggregator: ExecutionSink {
         for (index, info) in modelInfo.enumerated() where info.price == nil {
             let tally = modelTallies[index]
             guard let origin = tally.first else { continue }
-            let runs = SpendFormat.plural(tally.executions, "execution")
+            let runs = SpendFormat.plural(tally.executions, "execution") + (tally.executions == 1 ? " is" : " are")
             let message: String
             if let tier = info.tier {
-                message = "model \(info.written) (\(tier.name)) has no price in the catalog, so its \(runs) are not priced; "
+                message = "model \(info.written) (\(tier.name)) has no price in the catalog, so its \(runs) not priced; "
                     + "give it one under `prices:` in .tierlint.yml"
             } else {
                 let guess = info.closest.map { " (did you mean \($0)?)" } ?? ""
-                message = "model \"\(info.written)\" is not in the catalog\(guess), so its \(runs) are not priced; "
+                message = "model \"\(info.written)\" is not in the catalog\(guess), so its \(runs) not priced; "
                     + "add it under `models:` in .tierlint.yml with its tier and price"
             }
             findings.add(

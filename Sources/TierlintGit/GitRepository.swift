@@ -209,9 +209,11 @@ public final class GitRepository: @unchecked Sendable {
         }
         var position = range.lowerBound
         while position < range.upperBound {
-            let path = Array(entries[position].path.utf8)
+            // By bytes: a name that is not UTF-8 is found in the tree as git wrote it.
+            let path = entries[position].rawPath ?? Array(entries[position].path.utf8)
             let slash = path[prefix...].firstIndex(of: 0x2F)
-            let name = String(decoding: path[prefix..<(slash ?? path.count)], as: UTF8.self)
+            var name = path[prefix..<(slash ?? path.count)].map { CChar(bitPattern: $0) }
+            name.append(0)
             let headEntry = git_tree_entry_byname(tree, name)
             guard let slash else {
                 // A file: staged when HEAD has no file here, or another blob or mode.
@@ -227,17 +229,19 @@ public final class GitRepository: @unchecked Sendable {
             // A folder: the entries that share `path[..<slash]/`, which sort together. When the
             // cache tree says the folder is HEAD's, its entries are skipped without reading it.
             let folder = path[..<(slash + 1)]
-            let cached = cache?.children[name]
+            func isInFolder(_ entry: IndexFile.Entry) -> Bool {
+                entry.rawPath?.starts(with: folder) ?? entry.path.utf8.starts(with: folder)
+            }
+            let cached = cache?.children[Array(path[prefix..<slash])]
             if let headEntry, git_tree_entry_type(headEntry) == GIT_OBJECT_TREE, var known = cached?.id?.oid,
                git_oid_equal(git_tree_entry_id(headEntry), &known) != 0, let count = cached?.entryCount,
-               count > 0, position + count <= range.upperBound,
-               entries[position + count - 1].path.utf8.starts(with: folder),
-               position + count == range.upperBound || !entries[position + count].path.utf8.starts(with: folder) {
+               count > 0, position + count <= range.upperBound, isInFolder(entries[position + count - 1]),
+               position + count == range.upperBound || !isInFolder(entries[position + count]) {
                 position += count
                 continue
             }
             var end = position + 1
-            while end < range.upperBound, entries[end].path.utf8.starts(with: folder) { end += 1 }
+            while end < range.upperBound, isInFolder(entries[end]) { end += 1 }
             var subtree: OpaquePointer?
             if let headEntry, git_tree_entry_type(headEntry) == GIT_OBJECT_TREE {
                 try check("git_tree_lookup") { git_tree_lookup(&subtree, pointer, git_tree_entry_id(headEntry)) }

@@ -120,7 +120,8 @@ public final class GitRepository: @unchecked Sendable {
             // A repository nothing was ever added to has no index file: an empty index.
             guard DiskFile.exists(path) else { return GitIndex(file: try IndexFile(bytes: IndexFile.empty)) }
         }
-        guard case .bytes(let bytes)? = try DiskFile.read(path, limit: Int.max) else {
+        // git reads and writes the index through a symbolic link (its lock file resolves it).
+        guard case .bytes(let bytes)? = try DiskFile.read(FileSystemPath.canonical(path), limit: Int.max) else {
             throw GitError("the index at \(path) is not a regular file")
         }
         do {

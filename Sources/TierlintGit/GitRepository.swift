@@ -228,7 +228,8 @@ public final class GitRepository: @unchecked Sendable {
                 continue
             }
             // A folder: the entries that share `path[..<slash]/`, which sort together. When the
-            // cache tree says the folder is HEAD's, its entries are skipped without reading it.
+            // cache tree says the folder is HEAD's, its entries are skipped without reading it;
+            // the count is read from the file, so it is checked without overflowing.
             let folder = path[..<(slash + 1)]
             func isInFolder(_ entry: IndexFile.Entry) -> Bool {
                 entry.rawPath?.starts(with: folder) ?? entry.path.utf8.starts(with: folder)
@@ -236,7 +237,7 @@ public final class GitRepository: @unchecked Sendable {
             let cached = cache?.children[Array(path[prefix..<slash])]
             if let headEntry, git_tree_entry_type(headEntry) == GIT_OBJECT_TREE, var known = cached?.id?.oid,
                git_oid_equal(git_tree_entry_id(headEntry), &known) != 0, let count = cached?.entryCount,
-               count > 0, position + count <= range.upperBound, isInFolder(entries[position + count - 1]),
+               count > 0, count <= range.upperBound - position, isInFolder(entries[position + count - 1]),
                position + count == range.upperBound || !isInFolder(entries[position + count]) {
                 position += count
                 continue

@@ -120,7 +120,8 @@ public final class GitRepository: @unchecked Sendable {
             // A repository nothing was ever added to has no index file: an empty index.
             guard DiskFile.exists(path) else { return GitIndex(file: try IndexFile(bytes: IndexFile.empty)) }
         }
-        guard case .bytes(let bytes)? = try DiskFile.read(path, limit: Int.max) else {
+        // git reads and writes the index through a symbolic link (its lock file resolves it).
+        guard case .bytes(let bytes)? = try DiskFile.read(FileSystemPath.canonical(path), limit: Int.max) else {
             throw GitError("the index at \(path) is not a regular file")
         }
         do {
@@ -209,9 +210,11 @@ public final class GitRepository: @unchecked Sendable {
         }
         var position = range.lowerBound
         while position < range.upperBound {
-            let path = Array(entries[position].path.utf8)
+            // By bytes: a name that is not UTF-8 is found in the tree as git wrote it.
+            let path = entries[position].rawPath ?? Array(entries[position].path.utf8)
             let slash = path[prefix...].firstIndex(of: 0x2F)
-            let name = String(decoding: path[prefix..<(slash ?? path.count)], as: UTF8.self)
+            var name = path[prefix..<(slash ?? path.count)].map { CChar(bitPattern: $0) }
+            name.append(0)
             let headEntry = git_tree_entry_byname(tree, name)
             guard let slash else {
                 // A file: staged when HEAD has no file here, or another blob or mode.
@@ -225,19 +228,22 @@ public final class GitRepository: @unchecked Sendable {
                 continue
             }
             // A folder: the entries that share `path[..<slash]/`, which sort together. When the
-            // cache tree says the folder is HEAD's, its entries are skipped without reading it.
+            // cache tree says the folder is HEAD's, its entries are skipped without reading it;
+            // the count is read from the file, so it is checked without overflowing.
             let folder = path[..<(slash + 1)]
-            let cached = cache?.children[name]
+            func isInFolder(_ entry: IndexFile.Entry) -> Bool {
+                entry.rawPath?.starts(with: folder) ?? entry.path.utf8.starts(with: folder)
+            }
+            let cached = cache?.children[Array(path[prefix..<slash])]
             if let headEntry, git_tree_entry_type(headEntry) == GIT_OBJECT_TREE, var known = cached?.id?.oid,
                git_oid_equal(git_tree_entry_id(headEntry), &known) != 0, let count = cached?.entryCount,
-               count > 0, position + count <= range.upperBound,
-               entries[position + count - 1].path.utf8.starts(with: folder),
-               position + count == range.upperBound || !entries[position + count].path.utf8.starts(with: folder) {
+               count > 0, count <= range.upperBound - position, isInFolder(entries[position + count - 1]),
+               position + count == range.upperBound || !isInFolder(entries[position + count]) {
                 position += count
                 continue
             }
             var end = position + 1
-            while end < range.upperBound, entries[end].path.utf8.starts(with: folder) { end += 1 }
+            while end < range.upperBound, isInFolder(entries[end]) { end += 1 }
             var subtree: OpaquePointer?
             if let headEntry, git_tree_entry_type(headEntry) == GIT_OBJECT_TREE {
                 try check("git_tree_lookup") { git_tree_lookup(&subtree, pointer, git_tree_entry_id(headEntry)) }

@@ -8,7 +8,11 @@ import Foundation
 /// is what lets a pre-commit check find the staged paths without walking HEAD's whole tree.
 struct IndexFile {
     struct Entry {
+        /// The path as text; bytes that are not UTF-8 show as U+FFFD.
         var path: String
+        /// The path's bytes when they are not UTF-8 (`path` then stands for several names):
+        /// git finds a path in a tree by its bytes.
+        var rawPath: [UInt8]? = nil
         var id: ObjectID
         var mode: UInt32
         var stage: Int
@@ -72,6 +76,7 @@ struct IndexFile {
                 offset += 2
             }
             let path: String
+            let rawPath: [UInt8]?
             if version == 4 {
                 // The path is the previous one with N bytes taken off its end, then a suffix.
                 guard offset < end else { throw Corrupt(reason: "an entry's path runs past the end of the file") }
@@ -96,13 +101,13 @@ struct IndexFile {
                 }
                 previous.removeLast(strip)
                 previous.append(contentsOf: UnsafeBufferPointer(rebasing: data[offset..<terminator]))
-                path = String(decoding: previous, as: UTF8.self)
+                (path, rawPath) = previous.withUnsafeBufferPointer { Self.path($0) }
                 offset = terminator + 1
             } else {
                 guard let terminator = Self.nul(data, from: offset, before: end) else {
                     throw Corrupt(reason: "an entry's path is not terminated")
                 }
-                path = String(decoding: UnsafeBufferPointer(rebasing: data[offset..<terminator]), as: UTF8.self)
+                (path, rawPath) = Self.path(UnsafeBufferPointer(rebasing: data[offset..<terminator]))
                 if isSorted, !previousPath.isEmpty {
                     isSorted = !UnsafeBufferPointer(rebasing: data[offset..<terminator])
                         .lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: data[previousPath]))
@@ -112,8 +117,11 @@ struct IndexFile {
                 offset = start + ((terminator - start) / 8 + 1) * 8
                 guard offset <= end else { throw Corrupt(reason: "an entry's padding runs past the end of the file") }
             }
+            // Paths are searched by their text later (`GitFiles`), and text with U+FFFD in it
+            // does not sort as the bytes it stands for did.
+            if rawPath != nil { isSorted = false }
             entries.append(Entry(
-                path: path, id: ObjectID(oid: oid), mode: mode, stage: (flags >> 12) & 0x3,
+                path: path, rawPath: rawPath, id: ObjectID(oid: oid), mode: mode, stage: (flags >> 12) & 0x3,
                 isIntentToAdd: extended & 0x2000 != 0, isSkipWorktree: extended & 0x4000 != 0))
         }
 
@@ -130,6 +138,12 @@ struct IndexFile {
             }
             offset = body + size
         }
+    }
+
+    /// A path's text, and its bytes when they are not UTF-8.
+    private static func path(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, [UInt8]?) {
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, nil) }
+        return (String(decoding: bytes, as: UTF8.self), Array(bytes))
     }
 
     private static func uint32(_ data: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt32 {
@@ -150,9 +164,10 @@ final class CacheTree {
     let id: ObjectID?
     /// How many index entries the folder holds, when `id` is known.
     let entryCount: Int
-    let children: [String: CacheTree]
+    /// By the folder's name as bytes, as the index and trees name it.
+    let children: [[UInt8]: CacheTree]
 
-    init(id: ObjectID?, entryCount: Int, children: [String: CacheTree]) {
+    init(id: ObjectID?, entryCount: Int, children: [[UInt8]: CacheTree]) {
         self.id = id
         self.entryCount = entryCount
         self.children = children
@@ -161,9 +176,9 @@ final class CacheTree {
     /// One node and its subtrees: `name NUL entry-count SP subtree-count LF [object id]`. A
     /// malformed extension is dropped (`nil`), which only costs speed: git itself treats the
     /// cache tree as a hint.
-    static func parse(_ data: UnsafeBufferPointer<UInt8>, at position: inout Int, end: Int, depth: Int = 0) -> (name: String, tree: CacheTree)? {
+    static func parse(_ data: UnsafeBufferPointer<UInt8>, at position: inout Int, end: Int, depth: Int = 0) -> (name: [UInt8], tree: CacheTree)? {
         guard depth < 4096, let nameEnd = (position..<end).first(where: { data[$0] == 0 }) else { return nil }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: data[position..<nameEnd]), as: UTF8.self)
+        let name = Array(UnsafeBufferPointer(rebasing: data[position..<nameEnd]))
         position = nameEnd + 1
         guard let space = (position..<end).first(where: { data[$0] == 0x20 }),
               let newline = (space..<end).first(where: { data[$0] == 0x0A }),
@@ -180,7 +195,7 @@ final class CacheTree {
             id = ObjectID(oid: oid)
             position += 20
         }
-        var children: [String: CacheTree] = [:]
+        var children: [[UInt8]: CacheTree] = [:]
         for _ in 0..<subtreeCount {
             guard let child = parse(data, at: &position, end: end, depth: depth + 1) else { return nil }
             children[child.name] = child.tree
@@ -191,7 +206,7 @@ final class CacheTree {
 
 extension CacheTree {
     static func parse(_ data: UnsafeBufferPointer<UInt8>, at position: inout Int, end: Int) -> CacheTree? {
-        let root: (name: String, tree: CacheTree)? = parse(data, at: &position, end: end, depth: 0)
+        let root: (name: [UInt8], tree: CacheTree)? = parse(data, at: &position, end: end, depth: 0)
         return root?.tree
     }
 }

@@ -84,6 +84,34 @@ import Testing
         #expect(run.stderr.contains("git reset"))
     }
 
+    /// The cache tree is a hint read from a file anything may have written: an entry count no
+    /// index could hold is not trusted, and never crashes the check.
+    @Test func aCacheTreeWithAnImpossibleEntryCountIsNotTrusted() throws {
+        let repository = try TemporaryRepository()
+        try repository.write("a/y.md", "y\n")
+        try repository.write("c/x.md", "x\n")
+        try repository.addAll()
+        try repository.commit("initial").succeeded()
+        try repository.write("a/y.md", "changed\n")
+        try repository.git(["add", "a/y.md"]).succeeded()
+        // `c` is still known (`c NUL 1 SP 0 LF` and its tree id); say it holds Int.max entries.
+        let path = repository.root + "/.git/index"
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let known = Array("c\u{0}1 0\n".utf8), huge = Array("c\u{0}\(Int.max) 0\n".utf8)
+        let at = try #require((0...(bytes.count - known.count)).first { bytes[$0..<($0 + known.count)].elementsEqual(known) })
+        let tree = try #require((0...(bytes.count - 4)).first { bytes[$0..<($0 + 4)].elementsEqual(Array("TREE".utf8)) })
+        bytes.replaceSubrange(at..<(at + known.count), with: huge)
+        let size = Int(bytes[tree + 4]) << 24 | Int(bytes[tree + 5]) << 16 | Int(bytes[tree + 6]) << 8 | Int(bytes[tree + 7])
+        let grown = UInt32(size + huge.count - known.count)
+        bytes.replaceSubrange((tree + 4)..<(tree + 8), with: withUnsafeBytes(of: grown.bigEndian, Array.init))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+
+        let git = try GitRepository.open(at: repository.root)
+        #expect(try git.stagedPaths(git.index()) == ["a/y.md"])
+        let run = try repository.tierlint(["check", "--staged"])
+        #expect(run.status == 0, "\(run)")
+    }
+
     @Test func garbageNeverCrashesTheReader() throws {
         var generator = SystemRandomNumberGenerator()
         let header: [UInt8] = Array("DIRC".utf8) + [0, 0, 0, 4, 0, 0, 0, 3]

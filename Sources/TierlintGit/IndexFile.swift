@@ -142,6 +142,8 @@ struct IndexFile {
 
     /// A path's text, and its bytes when they are not UTF-8.
     private static func path(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, [UInt8]?) {
+        // Nearly every path is ASCII, which needs no validating.
+        if !bytes.contains(where: { $0 >= 0x80 }) { return (String(decoding: bytes, as: UTF8.self), nil) }
         if let text = String(validating: bytes, as: UTF8.self) { return (text, nil) }
         return (String(decoding: bytes, as: UTF8.self), Array(bytes))
     }

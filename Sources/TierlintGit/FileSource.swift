@@ -21,14 +21,14 @@ struct GitFiles {
         var sorted = true
         for entry in all {
             if entry.mode.isRegularFile {
-                if !knownSorted, sorted, let last = files.last, !GitPath.precedes(last.path, entry.path) { sorted = false }
+                if !knownSorted, sorted, let last = files.last, !RepositoryPaths.precedes(last.path, entry.path) { sorted = false }
                 files.append(entry)
             } else if entry.mode == .symlink {
                 links.append(entry)
             }
         }
         if !sorted {
-            files.sort { GitPath.precedes($0.path, $1.path) }
+            files.sort { RepositoryPaths.precedes($0.path, $1.path) }
             // A path recorded twice (never in an index git wrote) is read as its first entry.
             var seen = Set<String>()
             files = files.filter { seen.insert($0.path).inserted }
@@ -42,7 +42,7 @@ struct GitFiles {
         var low = 0, high = files.count
         while low < high {
             let middle = (low + high) / 2
-            if GitPath.precedes(files[middle].path, path) { low = middle + 1 } else { high = middle }
+            if RepositoryPaths.precedes(files[middle].path, path) { low = middle + 1 } else { high = middle }
         }
         return low < files.count && files[low].path == path ? files[low] : nil
     }
@@ -67,21 +67,6 @@ struct GitFiles {
             }
         }
         return targets
-    }
-}
-
-/// Paths in git's order: by their bytes, as the index and trees sort them.
-enum GitPath {
-    static func precedes(_ left: String, _ right: String) -> Bool {
-        let order = left.utf8.withContiguousStorageIfAvailable { a in
-            right.utf8.withContiguousStorageIfAvailable { b in
-                let common = min(a.count, b.count)
-                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
-                return order != 0 ? Int(order) : a.count - b.count
-            }
-        }
-        if let order = order ?? nil { return order < 0 }
-        return left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 }
 

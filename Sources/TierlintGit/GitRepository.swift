@@ -44,9 +44,6 @@ public final class GitRepository: @unchecked Sendable {
         let pointer: OpaquePointer
         do {
             pointer = try openPointer(path)
-        } catch let error as GitError where IndexFormat.isUnsupported(error) {
-            // With GIT_INDEX_FILE set, as in every hook, libgit2 reads the index on opening.
-            throw IndexFormat.advice(for: error)
         } catch let error as GitError where isOwnershipError(error) {
             // libgit2 1.5 does not understand `safe.directory = *`, which git does; honour it.
             guard safeDirectoryAllowsAll() else {

@@ -105,8 +105,9 @@ public struct LintRun {
         // repository is classified only when it is (a path's role does not depend on the
         // other paths classified with it, only on the plugin manifests).
         let linkPaths = Set(links.keys)
-        let everyPath = allPaths + links.keys.sorted()
-        let partial = toCheck.count < everyPath.count
+        // Built only when every path is classified: a copy of a large index's paths.
+        var everyPath: [String] { allPaths + links.keys.sorted() }
+        let partial = toCheck.count < allPaths.count + links.count
         var selection = selector.select(partial ? toCheck : everyPath, manifests: manifests, links: linkPaths)
         var roles = selection.roles
 

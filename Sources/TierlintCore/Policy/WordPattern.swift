@@ -70,19 +70,12 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
     /// anchored matches only as the first or the last word, where a title keeps its verb and its
     /// head noun: "Add session config" is config work, "Implement the config parser" is not.
     func firstMatch(in words: [String]) -> Int? {
-        guard !words.isEmpty else { return nil }
-        if anchored { return matches(words, at: 0) ? 0 : nil }
-        if elements.count == 1 {
-            if matches(words, at: 0) { return 0 }
-            return words.count > 1 && matches(words, at: words.count - 1) ? words.count - 1 : nil
-        }
-        for start in words.indices where matches(words, at: start) { return start }
-        return nil
+        firstMatch(in: words, among: words.indices)
     }
 
     /// `firstMatch(in:)`, knowing the positions whose word the first element accepts
     /// (ascending): no other position can start a match.
-    func firstMatch(in words: [String], among starts: [Int]) -> Int? {
+    func firstMatch(in words: [String], among starts: some BidirectionalCollection<Int>) -> Int? {
         guard !words.isEmpty, let first = starts.first else { return nil }
         if anchored { return first == 0 && matches(words, at: 0) ? 0 : nil }
         if elements.count == 1 {
@@ -93,10 +86,12 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `matchThroughLastWord(in:)`, knowing where a match can start (see `firstMatch(in:among:)`).
-    func matchThroughLastWord(in words: [String], among starts: [Int]) -> Int? {
+    func matchThroughLastWord(in words: [String], among starts: some Collection<Int>) -> Int? {
         guard !words.isEmpty else { return nil }
-        let tried = anchored ? [0] : elements.count == 1 ? [words.count - 1] : starts
-        return tried.first { ends(words, from: $0).contains(words.count) }
+        func reachesTheEnd(_ start: Int) -> Bool { ends(words, from: start).contains(words.count) }
+        if anchored { return reachesTheEnd(0) ? 0 : nil }
+        if elements.count == 1 { return reachesTheEnd(words.count - 1) ? words.count - 1 : nil }
+        return starts.first(where: reachesTheEnd)
     }
 
     /// Whether the pattern matches anywhere, a lone word too: enough to doubt what a longer
@@ -109,9 +104,7 @@ public struct WordPattern: Sendable, Equatable, CustomStringConvertible {
     /// The start of a match that takes in the last word, or `nil`: in a compound name such as
     /// `docs-architect` the last word is the head (an architect, of docs).
     func matchThroughLastWord(in words: [String]) -> Int? {
-        guard !words.isEmpty else { return nil }
-        let starts = anchored ? [0] : elements.count == 1 ? [words.count - 1] : Array(words.indices)
-        return starts.first { ends(words, from: $0).contains(words.count) }
+        matchThroughLastWord(in: words, among: words.indices)
     }
 
     /// Whether the pattern is one word that is not anchored: too weak for long text.

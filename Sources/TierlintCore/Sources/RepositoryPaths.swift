@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Every path of the repository a check reads, for rules that ask whether a file exists (a
@@ -50,14 +51,13 @@ public struct RepositoryPaths: Sendable {
         }
     }
 
-    /// Byte order, as git sorts paths.
-    static func precedes(_ left: String, _ right: String) -> Bool {
+    /// Byte order, as git sorts paths (the index, trees, and the binary searches over them).
+    public static func precedes(_ left: String, _ right: String) -> Bool {
         let order = left.utf8.withContiguousStorageIfAvailable { a in
             right.utf8.withContiguousStorageIfAvailable { b -> Int in
-                for index in 0..<min(a.count, b.count) where a[index] != b[index] {
-                    return Int(a[index]) - Int(b[index])
-                }
-                return a.count - b.count
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : Int(memcmp(a.baseAddress!, b.baseAddress!, common))
+                return order != 0 ? order : a.count - b.count
             }
         }
         if let order = order ?? nil { return order < 0 }
